@@ -1,0 +1,14 @@
+"""The rules a checklist can name, one small function per rule, grouped by topic.
+
+Importing this package registers every rule in `RULES`. Each rule takes the plan (a
+`Plan` view or a bare `PlanDocument`) plus keyword-only parameters with defaults, and
+returns a `RuleResult`: a score in 0..1 and evidence sentences. Rules must never raise
+on a valid document, including an empty one.
+"""
+
+from . import budget, consultation, context, coverage, indicators, leadership, monitoring, outreach, results  # noqa: F401
+from .base import RuleResult
+from .plan import Plan
+from .registry import RULES, params_model, rule_docs
+
+__all__ = ["RULES", "Plan", "RuleResult", "params_model", "rule_docs"]

@@ -1,0 +1,136 @@
+"""What a rule returns, and the few building blocks every rule is made of.
+
+A rule's result is a score from 0 to 1 plus evidence: short sentences a drafter can
+check against the plan ("31 of 40 actions name a lead institution; missing: 2.3, 4.1").
+Rules are built from *parts* (a share of rows, a yes/no check, a text of some length)
+combined by weight, so that the same sentence shape and the same arithmetic serve
+every rule, and a rule stays a few lines long.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+
+# How many missing rows an evidence line names before it says "and N more": enough to
+# act on, short enough to read in a table cell.
+MAX_NAMED = 8
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """A score in 0..1 and the evidence behind it, one sentence per item."""
+
+    score: float
+    evidence: tuple[str, ...] = field(default_factory=tuple)
+
+
+# The fields that name a row, best first: actions and indicators have codes, other
+# rows a title, a name or a first field that says what they are.
+NAMING_FIELDS = ("code", "title", "name", "partner", "risk", "statement", "description")
+
+
+def no_actions() -> str:
+    return _("The plan has no actions yet.")
+
+
+def no_indicators() -> str:
+    return _("The plan has no indicators yet.")
+
+
+def label(row, index: int) -> str:
+    """How evidence names a row: its code, else its title (or similar), else its position."""
+    for name in NAMING_FIELDS:
+        value = getattr(row, name, "")
+        if value:
+            return value
+    return _("row %(n)d", n=index + 1)
+
+
+def name_missing(names: Sequence[str]) -> str:
+    """'missing: 2.3, 4.1, ... and 5 more' for the rows that fail a test."""
+    shown = ", ".join(names[:MAX_NAMED])
+    if len(names) > MAX_NAMED:
+        return _("missing: %(names)s and %(more)d more", names=shown,
+                 more=len(names) - MAX_NAMED)
+    return _("missing: %(names)s", names=shown)
+
+
+def share(rows: Sequence, test: Callable[[object], bool], sentence: str,
+          empty: str, name_failures: bool = True, **extra) -> RuleResult:
+    """The share of `rows` that pass `test`.
+
+    `sentence` is a translated template with %(done)d and %(total)d; the rows that
+    fail are named after it (unless `name_failures` is off). With no rows the score is
+    0 and `empty` is the evidence: nothing to count is not a plan that passes.
+    `extra` fills any other placeholders of `sentence` (a threshold, say).
+    """
+    if not rows:
+        return RuleResult(0.0, (empty,))
+    missing = [label(row, index) for index, row in enumerate(rows) if not test(row)]
+    done = len(rows) - len(missing)
+    text = sentence % {"done": done, "total": len(rows), **extra}
+    if missing and name_failures:
+        text = f"{text}; {name_missing(missing)}"
+    return RuleResult(done / len(rows), (text,))
+
+
+def check(ok: bool, yes: str, no: str) -> RuleResult:
+    """A yes/no element: 1 with `yes` as evidence, or 0 with `no`."""
+    return RuleResult(1.0 if ok else 0.0, (yes if ok else no,))
+
+
+def text_length(text: str, min_chars: int, present: str, absent: str) -> RuleResult:
+    """A free-text field judged only by length: full marks at `min_chars` characters.
+
+    Length is a weak proxy, but it is the only honest thing a scorer can say about
+    prose without pretending to read it; the evidence says how long the text is.
+    """
+    size = len(text or "")
+    if size == 0:
+        return RuleResult(0.0, (absent,))
+    return RuleResult(min(1.0, size / max(min_chars, 1)),
+                      (present % {"chars": size, "min": min_chars},))
+
+
+def count_up_to(count: int, wanted: int, sentence: str) -> RuleResult:
+    """Credit for `count` things, full at `wanted`; `sentence` has %(count)d, %(wanted)d."""
+    wanted = max(wanted, 1)
+    return RuleResult(min(1.0, count / wanted), (sentence % {"count": count, "wanted": wanted},))
+
+
+def note(text: str) -> tuple[RuleResult, float]:
+    """Evidence that informs without counting (a total, say): a part of weight 0."""
+    return RuleResult(0.0, (text,)), 0.0
+
+
+def combine(parts: Iterable[RuleResult | tuple[RuleResult, float]]) -> RuleResult:
+    """The weighted mean of parts (a bare part weighs 1), with all their evidence."""
+    total = weighted = 0.0
+    evidence: list[str] = []
+    for part in parts:
+        result, weight = part if isinstance(part, tuple) else (part, 1.0)
+        total += weight
+        weighted += weight * result.score
+        evidence.extend(result.evidence)
+    # Parts may share an explanation ("no actions yet"); say it once.
+    return RuleResult(weighted / total if total else 0.0, tuple(dict.fromkeys(evidence)))
+
+
+def covered(found: Iterable[str], wanted: Sequence[str], sentence: str,
+            describe: Callable[[str], str] = str) -> RuleResult:
+    """How many of the `wanted` keys were `found`, naming those still missing.
+
+    `sentence` has %(done)d and %(total)d; `describe` turns a key into a readable label.
+    """
+    if not wanted:
+        return RuleResult(1.0, ())
+    found = set(found)
+    missing = [describe(key) for key in wanted if key not in found]
+    done = len(wanted) - len(missing)
+    text = sentence % {"done": done, "total": len(wanted)}
+    if missing:
+        text = f"{text}; {name_missing(missing)}"
+    return RuleResult(done / len(wanted), (text,))

@@ -1,0 +1,98 @@
+"""Rules on indicators: one per objective (outcome) and per action (output), with
+baselines and targets, a data source, an owner, a frequency and disaggregation, and
+links to the UN global indicators on resolution 1325 (S/2010/498).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from flask_babel import gettext as _
+
+from .base import RuleResult, no_actions, no_indicators, combine, share
+from .plan import Plan, indicator_level
+from .registry import rule
+
+DATA_FIELDS = ["data_source", "responsible", "frequency", "disaggregation"]
+
+
+def has_level(plan: Plan, rows_by_id: dict, level: str):
+    """A test: does this objective or action have an indicator at `level`?"""
+    return lambda row: any(indicator_level(indicator) == level
+                           for indicator in rows_by_id.get(row.id, ()))
+
+
+@rule
+def indicator_coverage(plan: Plan, *, objective_weight: float = 1.0,
+                       action_weight: float = 1.0) -> RuleResult:
+    """Each objective has an outcome indicator and each action an output indicator."""
+    if not plan.objectives and not plan.actions:
+        return RuleResult(0.0, (_("There are no objectives or actions to measure yet."),))
+    return combine([
+        (share(plan.objectives, has_level(plan, plan.indicators_by_objective, "outcome"),
+               _("%(done)d of %(total)d objectives have an outcome indicator"),
+               _("There are no objectives to measure.")), objective_weight),
+        (share(plan.actions, has_level(plan, plan.indicators_by_action, "output"),
+               _("%(done)d of %(total)d actions have an output indicator"),
+               _("There are no actions to measure.")), action_weight),
+    ])
+
+
+@rule
+def baselines_and_targets(plan: Plan, *, require_years: bool = True) -> RuleResult:
+    """Indicators have a baseline and a target (with their years), so change can be
+    measured; and each action is tracked by at least one such indicator."""
+
+    def has_baseline(indicator) -> bool:
+        return bool(indicator.baseline) and (indicator.baseline_year is not None
+                                             or not require_years)
+
+    def has_target(indicator) -> bool:
+        return bool(indicator.target) and (indicator.target_year is not None
+                                           or not require_years)
+
+    def tracked(action) -> bool:
+        return any(has_baseline(indicator) and has_target(indicator)
+                   for indicator in plan.indicators_by_action.get(action.id, ()))
+
+    return combine([
+        share(plan.indicators, has_baseline,
+              _("%(done)d of %(total)d indicators have a baseline") if not require_years else
+              _("%(done)d of %(total)d indicators have a baseline with its year"), no_indicators()),
+        share(plan.indicators, has_target,
+              _("%(done)d of %(total)d indicators have a target") if not require_years else
+              _("%(done)d of %(total)d indicators have a target with its year"), no_indicators()),
+        share(plan.actions, tracked,
+              _("%(done)d of %(total)d actions have an indicator with a baseline and a target"),
+              no_actions()),
+    ])
+
+
+@rule
+def indicator_data(plan: Plan, *, fields: list[Literal["data_source", "responsible", "frequency",
+                                                       "disaggregation"]] = DATA_FIELDS
+                   ) -> RuleResult:
+    """Each indicator says where its data come from, who collects them, how often, and
+    how they are disaggregated (sex, age, ...)."""
+    sentences = {
+        "data_source": _("%(done)d of %(total)d indicators name a data source"),
+        "responsible": _("%(done)d of %(total)d indicators name who collects the data"),
+        "frequency": _("%(done)d of %(total)d indicators say how often data are collected"),
+        "disaggregation": _("%(done)d of %(total)d indicators are disaggregated"),
+    }
+    if not plan.indicators:
+        return RuleResult(0.0, (no_indicators(),))
+    return combine([share(plan.indicators, lambda indicator, name=name: bool(getattr(indicator, name)),
+                          sentences[name], no_indicators()) for name in fields])
+
+
+@rule
+def global_alignment(plan: Plan, *, full_share: float = 0.25) -> RuleResult:
+    """Indicators are mapped to the UN global indicators on 1325 (or SDG 5.5/16.7, AU
+    CRF), full marks when `full_share` of them are."""
+    result = share(plan.indicators, lambda indicator: bool(indicator.global_indicator),
+                   _("%(done)d of %(total)d indicators are linked to a global indicator"),
+                   no_indicators(),
+                   # Most indicators need no global counterpart: naming them is noise.
+                   name_failures=False)
+    return RuleResult(min(1.0, result.score / max(full_share, 0.01)), result.evidence)

@@ -1,0 +1,107 @@
+"""A read-only view of a plan document with its cross-references resolved once.
+
+Rules ask questions such as "which indicators measure this action?" for every action.
+Answering that by scanning all indicators per action would make scoring grow with
+actions x indicators; the view builds each id -> rows map once, on first use, so every
+rule stays linear in the size of the plan.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from functools import cached_property
+
+from ...plan.schema import Action, BudgetLine, Indicator, Objective, PlanDocument
+
+
+def _group(rows, key: str) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for row in rows:
+        value = getattr(row, key)
+        if value:
+            grouped[value].append(row)
+    return grouped
+
+
+class Plan:
+    """The document plus the maps rules need; build one per scoring run."""
+
+    def __init__(self, document: PlanDocument):
+        self.document = document
+
+    def __getattr__(self, name):
+        # Sections read as attributes of the view: plan.consultation, plan.budget, ...
+        # ("document" itself is excluded so a half-built view cannot recurse.)
+        if name == "document":
+            raise AttributeError(name)
+        return getattr(self.document, name)
+
+    @property
+    def actions(self) -> list[Action]:
+        return self.document.actions.items
+
+    @property
+    def objectives(self) -> list[Objective]:
+        return self.document.pillars.objectives
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return self.document.indicators.items
+
+    @property
+    def lines(self) -> list[BudgetLine]:
+        return self.document.budget.lines
+
+    @cached_property
+    def indicators_by_action(self) -> dict[str, list[Indicator]]:
+        return _group(self.indicators, "action_id")
+
+    @cached_property
+    def indicators_by_objective(self) -> dict[str, list[Indicator]]:
+        return _group(self.indicators, "objective_id")
+
+    @cached_property
+    def lines_by_action(self) -> dict[str, list[BudgetLine]]:
+        return _group(self.lines, "action_id")
+
+    @cached_property
+    def actions_by_objective(self) -> dict[str, list[Action]]:
+        return _group(self.actions, "objective_id")
+
+    @cached_property
+    def standard_pillar_of_objective(self) -> dict[str, str]:
+        """Objective id -> the standard pillar (prevention, ...) its pillar maps to."""
+        standard = {pillar.id: pillar.standard for pillar in self.document.pillars.pillars}
+        return {objective.id: standard[objective.pillar_id] for objective in self.objectives
+                if objective.pillar_id and standard.get(objective.pillar_id)}
+
+    def standard_pillar_of_action(self, action: Action) -> str | None:
+        return self.standard_pillar_of_objective.get(action.objective_id or "")
+
+    def action_cost(self, action: Action) -> Decimal:
+        return sum((line.amount or Decimal(0) for line in self.lines_by_action.get(action.id, ())),
+                   Decimal(0))
+
+    def action_secured(self, action: Action) -> Decimal:
+        return sum((line.secured or Decimal(0) for line in self.lines_by_action.get(action.id, ())),
+                   Decimal(0))
+
+    @cached_property
+    def action_themes(self) -> set[str]:
+        return {theme for action in self.actions for theme in action.themes}
+
+
+def indicator_level(indicator: Indicator) -> str | None:
+    """The indicator's level as stated, else as implied by what it measures.
+
+    An indicator attached to an action measures its output, one attached to an
+    objective its outcome; an explicit level wins when the drafter gave one.
+    """
+    if indicator.level:
+        return indicator.level
+    if indicator.action_id:
+        return "output"
+    if indicator.objective_id:
+        return "outcome"
+    return None

@@ -1,0 +1,61 @@
+# NAP Drafter: `make run` serves the app, `make test` runs every test. Both set up
+# everything they need on a fresh Debian machine (system packages with apt-get, a
+# virtualenv with the Python dependencies, the database and the sample plans).
+
+PYTHON ?= python3
+VENV   ?= .venv
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+BIN    := $(VENV)/bin
+export DRAFTER_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+# Debian packages: fonts and Pango for the PDFs; Chromium and poppler for the tests.
+RUN_DEBS  := fonts-noto-core fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
+
+.PHONY: run serve test bench init-db system-run system-test clean
+
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+endef
+
+system-run:
+	$(call apt_install,$(RUN_DEBS))
+
+system-test:
+	$(call apt_install,$(TEST_DEBS))
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+init-db: $(VENV)/.installed
+	$(BIN)/drafter init-db
+	$(BIN)/drafter load-samples --if-empty
+
+run: system-run init-db
+	@echo ""
+	@echo "  NAP Drafter is running at http://$(HOST):$(PORT)  (Ctrl+C to stop)"
+	@echo ""
+	$(BIN)/drafter run --host $(HOST) --port $(PORT)
+
+test: system-test $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-test
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

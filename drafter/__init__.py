@@ -1,0 +1,46 @@
+"""NAP Drafter: draft, score and render National Action Plans on Women, Peace and Security."""
+
+from __future__ import annotations
+
+from flask import Flask, request, session
+
+from . import config, db
+from .extensions import babel, csrf
+from .paths import resource
+
+
+def _select_locale() -> str:
+    from flask import current_app, has_request_context
+
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    return request.accept_languages.best_match(current_app.config["LANGUAGES"]) or "en"
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """The application: settings from the environment, then `overrides` (tests use them)."""
+    app = Flask(__name__, instance_relative_config=True,
+                template_folder=str(resource("templates")),
+                static_folder=str(resource("static")))
+    app.config.from_mapping(config.from_environment(app.instance_path))
+    if overrides:
+        app.config.from_mapping(overrides)
+
+    db.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=_select_locale)
+
+    @app.before_request
+    def _keep_session():
+        # A permanent, sliding session keeps the CSRF token valid while someone works.
+        session.permanent = True
+
+    from .plans.views import bp as plans_bp
+    from .wizard.views import bp as wizard_bp
+    from .web import errors, templating
+
+    app.register_blueprint(plans_bp)
+    app.register_blueprint(wizard_bp)
+    errors.init_app(app)
+    templating.init_app(app)
+    return app

@@ -1,0 +1,96 @@
+"""The `drafter` command: the Flask CLI plus the project's own commands.
+
+Each command is a thin shell over the same services the web views call.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from . import create_app, db
+from .migrate import upgrade
+from .paths import resource
+from .plan.schema import PlanDocument
+from .plan.store import PlanNotFound, PlanStore
+from .plan.transfer import ImportProblem, export_json, parse_document
+
+
+@click.group(cls=FlaskGroup, create_app=create_app)
+def cli():
+    """NAP Drafter: draft, score and render National Action Plans on Women, Peace and Security."""
+
+
+def _fail(messages: list[str]) -> None:
+    for message in messages:
+        click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+@cli.command("init-db")
+@with_appcontext
+def init_db_command():
+    """Create the database, or upgrade it to the latest migration."""
+    upgrade(current_app.config["DATABASE_URL"])
+    click.echo("Database is up to date.")
+
+
+SAMPLE_FILES = ("weak-plan.json", "strong-plan.json")
+
+
+@cli.command("load-samples")
+@click.option("--if-empty", is_flag=True, help="Only when the database holds no plan yet.")
+@with_appcontext
+def load_samples_command(if_empty: bool):
+    """Load the sample plans from samples/ (a weak first plan and a strong one)."""
+    store = PlanStore(db.session())
+    if if_empty and store.list_plans():
+        click.echo("The database already holds plans; samples not loaded.")
+        return
+    for name in SAMPLE_FILES:
+        path = resource("samples") / name
+        document = parse_document(path.read_bytes())
+        plan_id = store.create_plan(document)
+        click.echo(f"Loaded {name} as plan {plan_id}: {document.about.title}")
+
+
+@cli.command("export")
+@click.argument("plan_id", type=int)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+@with_appcontext
+def export_command(plan_id: int, out: Path | None):
+    """Export a plan as JSON."""
+    try:
+        document = PlanStore(db.session()).load(plan_id).document
+    except PlanNotFound:
+        _fail([f"there is no plan {plan_id}"])
+    text = export_json(document)
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def import_command(file: Path):
+    """Import a plan from a JSON file; a file with any error is refused whole."""
+    try:
+        document = parse_document(file.read_bytes())
+    except ImportProblem as problem:
+        _fail([f"{file}: {message}" for message in problem.messages])
+    plan_id = PlanStore(db.session()).create_plan(document)
+    click.echo(f"Imported {file} as plan {plan_id}.")
+
+
+@cli.command("schema")
+def schema_command():
+    """Print the JSON Schema of the plan document."""
+    click.echo(json.dumps(PlanDocument.model_json_schema(), indent=2))

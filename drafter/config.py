@@ -1,0 +1,50 @@
+"""Settings, read from the environment (DRAFTER_*) with defaults for a laptop or workshop.
+
+The database is a SQLite file in the instance folder unless DRAFTER_DATABASE_URL names
+another (for example postgresql+psycopg://user@host/db for a shared deployment).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+
+def _secret_key(instance_path: str) -> str:
+    """DRAFTER_SECRET_KEY, or one generated once and kept in the instance folder.
+
+    Kept on disk so that sessions (and the CSRF tokens tied to them) survive a restart.
+    """
+    if key := os.environ.get("DRAFTER_SECRET_KEY"):
+        return key
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+def from_environment(instance_path: str) -> dict:
+    database = os.environ.get("DRAFTER_DATABASE_URL") or (
+        "sqlite:///" + str(Path(instance_path) / "drafter.sqlite"))
+    return {
+        "SECRET_KEY": _secret_key(instance_path),
+        "DATABASE_URL": database,
+        # A whole plan imported as JSON may be a few megabytes; nothing else is near that.
+        "MAX_CONTENT_LENGTH": int(os.environ.get("DRAFTER_MAX_CONTENT_LENGTH", 6 * 1024 * 1024)),
+        "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
+        "MAX_FORM_PARTS": 5_000,
+        # The CSRF token lives as long as the session, so a long form never expires mid-edit.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "PERMANENT_SESSION_LIFETIME": timedelta(days=14),
+        "SESSION_REFRESH_EACH_REQUEST": True,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "BABEL_DEFAULT_LOCALE": "en",
+        "LANGUAGES": ["en"],
+    }

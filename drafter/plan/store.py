@@ -1,0 +1,203 @@
+"""The plan store: loads and saves plan documents, one versioned JSON row per section.
+
+Saving is a compare-and-swap on the section's version: a save made from a form opened
+at version N succeeds only while the row is still at version N. Otherwise the caller
+gets a `ConflictError` carrying what is saved now, so the person can choose; nothing
+is ever overwritten silently. Two people editing different sections never collide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..models import Plan, PlanSection, utcnow
+from .links import unlink_dangling
+from .schema import SECTION_MODELS, Model, PlanDocument
+
+NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
+
+
+class PlanNotFound(LookupError):
+    pass
+
+
+class ConflictError(Exception):
+    """The section moved on since the form was opened."""
+
+    def __init__(self, key: str, expected: int, current_version: int, current: Model):
+        super().__init__(f"section '{key}' is at version {current_version}, not {expected}")
+        self.key = key
+        self.expected = expected
+        self.current_version = current_version
+        self.current = current
+
+
+@dataclass
+class SectionState:
+    data: Model
+    version: int = 0
+    status: str = NOT_STARTED
+    updated_at: dt.datetime | None = None
+
+
+@dataclass
+class LoadedPlan:
+    id: int
+    title: str
+    checklist: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    sections: dict[str, SectionState] = field(default_factory=dict)
+
+    @property
+    def document(self) -> PlanDocument:
+        return PlanDocument.model_construct(
+            **{key: state.data for key, state in self.sections.items()})
+
+
+@dataclass
+class PlanSummary:
+    id: int
+    title: str
+    updated_at: dt.datetime
+    complete: int
+    started: int
+
+
+def _dump(model: Model) -> str:
+    return model.model_dump_json(exclude_defaults=False)
+
+
+def _parse(key: str, raw: str) -> Model:
+    return SECTION_MODELS[key].model_validate_json(raw)
+
+
+def _title_of(about) -> str:
+    return about.title or about.country_or_organisation or ""
+
+
+class PlanStore:
+    """Every read and write of plan content goes through here."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    # --- reading ---------------------------------------------------------------
+
+    def list_plans(self) -> list[PlanSummary]:
+        plans = self.session.scalars(select(Plan).order_by(Plan.updated_at.desc())).all()
+        counts: dict[int, dict[str, int]] = {}
+        for plan_id, status in self.session.execute(select(PlanSection.plan_id, PlanSection.status)):
+            tally = counts.setdefault(plan_id, {COMPLETE: 0, IN_PROGRESS: 0})
+            tally[status] = tally.get(status, 0) + 1
+        return [PlanSummary(plan.id, plan.title, plan.updated_at,
+                            counts.get(plan.id, {}).get(COMPLETE, 0),
+                            sum(counts.get(plan.id, {}).values()))
+                for plan in plans]
+
+    def _plan(self, plan_id: int) -> Plan:
+        plan = self.session.get(Plan, plan_id)
+        if plan is None:
+            raise PlanNotFound(plan_id)
+        return plan
+
+    def load(self, plan_id: int) -> LoadedPlan:
+        plan = self._plan(plan_id)
+        loaded = LoadedPlan(plan.id, plan.title, plan.checklist, plan.created_at, plan.updated_at)
+        rows = {row.key: row for row in self.session.scalars(
+            select(PlanSection).where(PlanSection.plan_id == plan_id))}
+        for key, model in SECTION_MODELS.items():
+            row = rows.get(key)
+            if row is None:
+                loaded.sections[key] = SectionState(model())
+            else:
+                loaded.sections[key] = SectionState(_parse(key, row.data), row.version,
+                                                    row.status, row.updated_at)
+        return loaded
+
+    def load_section(self, plan_id: int, key: str) -> SectionState:
+        self._plan(plan_id)
+        row = self.session.scalars(select(PlanSection).where(
+            PlanSection.plan_id == plan_id, PlanSection.key == key)).one_or_none()
+        if row is None:
+            return SectionState(SECTION_MODELS[key]())
+        return SectionState(_parse(key, row.data), row.version, row.status, row.updated_at)
+
+    # --- writing ---------------------------------------------------------------
+
+    def create_plan(self, document: PlanDocument | None = None, *, checklist: str = "csag-2012",
+                    statuses: dict[str, str] | None = None) -> int:
+        """A new plan; sections of `document` that differ from empty are stored."""
+        document = document or PlanDocument()
+        plan = Plan(title=_title_of(document.about), checklist=checklist)
+        self.session.add(plan)
+        self.session.flush()
+        for key, model in SECTION_MODELS.items():
+            data = getattr(document, key)
+            if data != model():
+                status = (statuses or {}).get(key, IN_PROGRESS)
+                self.session.add(PlanSection(plan_id=plan.id, key=key, data=_dump(data),
+                                             version=1, status=status))
+        self.session.commit()
+        return plan.id
+
+    def save_section(self, plan_id: int, key: str, data: Model, expected_version: int,
+                     *, complete: bool = False) -> int:
+        """Save one section if it is still at `expected_version`; return its new version.
+
+        References that the save broke in other sections are cleared in the same
+        transaction, so the stored document always validates as a whole.
+        """
+        if not isinstance(data, SECTION_MODELS[key]):
+            raise TypeError(f"section '{key}' takes {SECTION_MODELS[key].__name__}")
+        plan = self._plan(plan_id)
+        status = COMPLETE if complete else IN_PROGRESS
+        try:
+            new_version = self._swap(plan_id, key, data, expected_version, status)
+            loaded = self.load(plan_id)
+            document = loaded.document
+            for other in sorted(unlink_dangling(document) - {key}):
+                state = loaded.sections[other]
+                self._swap(plan_id, other, getattr(document, other), state.version, state.status)
+            if key == "about":
+                plan.title = _title_of(data)
+            plan.updated_at = utcnow()
+            self.session.commit()
+        except BaseException:
+            self.session.rollback()
+            raise
+        return new_version
+
+    def _swap(self, plan_id: int, key: str, data: Model, expected: int, status: str) -> int:
+        values = {"data": _dump(data), "status": status, "updated_at": utcnow()}
+        if expected == 0:
+            try:
+                with self.session.begin_nested():
+                    self.session.execute(insert(PlanSection).values(
+                        plan_id=plan_id, key=key, version=1, **values))
+                return 1
+            except IntegrityError:
+                pass  # someone saved the section first: fall through to the conflict
+        else:
+            result = self.session.execute(
+                update(PlanSection)
+                .where(PlanSection.plan_id == plan_id, PlanSection.key == key,
+                       PlanSection.version == expected)
+                .values(version=PlanSection.version + 1, **values))
+            if result.rowcount == 1:
+                return expected + 1
+        self.session.rollback()
+        current = self.load_section(plan_id, key)
+        raise ConflictError(key, expected, current.version, current.data)
+
+    def delete_plan(self, plan_id: int) -> None:
+        self._plan(plan_id)
+        self.session.execute(delete(PlanSection).where(PlanSection.plan_id == plan_id))
+        self.session.execute(delete(Plan).where(Plan.id == plan_id))
+        self.session.commit()
+

@@ -1,0 +1,44 @@
+"""Error pages, and the CSRF failure that must never lose what someone typed.
+
+A form posted with an expired or missing CSRF token is not refused outright: the view
+runs again in "csrf_failed" mode, which shows the same form with everything posted and a
+note, and saves nothing.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def _csrf_error(error):
+        view = current_app.view_functions.get(request.endpoint or "")
+        if view is not None and request.method == "POST":
+            g.csrf_failed = True
+            result = view(**(request.view_args or {}))
+            return result
+        return _page(400, _("The form could not be sent"), error.description)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException):
+        messages = {
+            404: _("There is nothing at this address. It may have been deleted."),
+            405: _("That action is not possible on this page."),
+            413: _("What you sent is too large. A plan file may be up to 5 MB; "
+                   "a single page of the wizard far less."),
+        }
+        return _page(error.code or 500, error.name, messages.get(error.code, error.description))
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception):
+        app.logger.exception("Unhandled error")
+        return _page(500, _("Something went wrong"),
+                     _("Your last change may not have been saved. Go back and try again."))
+
+
+def _page(code: int, title: str, message: str):
+    return render_template("error.html", code=code, title=title, message=message), code

@@ -1,0 +1,49 @@
+"""Template helpers available on every page."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import format_datetime
+from wtforms import BooleanField, FieldList, SelectMultipleField, TextAreaField
+from wtforms.fields import SelectField
+
+from ..wizard.summary import collection_summary
+
+
+def field_kind(field) -> str:
+    """Which macro renders a field."""
+    if field.type == "CSRFTokenField" or field.type == "HiddenField":
+        return "hidden"
+    if isinstance(field, FieldList):
+        return "rows"
+    if isinstance(field, BooleanField):
+        return "checkbox"
+    if isinstance(field, SelectMultipleField):
+        return "checkboxes"
+    if isinstance(field, SelectField):
+        return "select"
+    if isinstance(field, TextAreaField):
+        return "textarea"
+    return "input"
+
+
+def blank_row(field: FieldList):
+    """An empty row of a FieldList named with an __INDEX__ placeholder, for the row
+    template that the page's script clones; selects get the choices of the list's rows."""
+    options = dict(name=f"{field.name}{field._separator}__INDEX__",
+                   id=f"{field.id}{field._separator}__INDEX__",
+                   _meta=field.meta, translations=field._translations)
+    row = field.meta.bind_field(field._form, field.unbound_field, options)
+    row.process(None)
+    for sub_name, choices in getattr(field, "row_choices", {}).items():
+        row.form[sub_name].choices = choices
+    return row
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals["field_kind"] = field_kind
+    app.jinja_env.globals["blank_row"] = blank_row
+    app.jinja_env.globals["collection_summary"] = collection_summary
+    app.jinja_env.filters["when"] = lambda value: format_datetime(value, "d MMM yyyy, HH:mm") \
+        if value else ""

@@ -1,0 +1,127 @@
+"""Between a WTForms form and a section of the plan document.
+
+The form collects and coerces what was typed; the section's pydantic model decides what
+is allowed. `bind` builds the model from the form and, when the model refuses, puts each
+error back on the field it belongs to (rows included), so the page can show them next to
+what the person typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from wtforms import Field, FieldList, FormField
+from wtforms.form import BaseForm
+
+from ..plan.fields import Model, new_id
+
+# Form fields that are controls, not content.
+CONTROL_FIELDS = {"csrf_token", "version", "complete"}
+
+
+def is_blank(value: Any) -> bool:
+    return value in (None, "", [], False)
+
+
+def form_values(form: BaseForm) -> tuple[dict, dict[str, list[int]]]:
+    """The form's content as model data, with blank rows dropped.
+
+    Returns the data and, for each row list, which form entry each kept row came from,
+    so that a model error on row i can be shown on the right entry.
+    """
+    data: dict[str, Any] = {}
+    kept: dict[str, list[int]] = {}
+    for name, field in form._fields.items():
+        if name in CONTROL_FIELDS:
+            continue
+        if isinstance(field, FieldList) and isinstance(field.unbound_field.field_class, type) \
+                and issubclass(field.unbound_field.field_class, FormField):
+            rows, indices = [], []
+            for index, entry in enumerate(field.entries):
+                row = dict(entry.form.data)
+                if all(is_blank(value) for key, value in row.items() if key != "id"):
+                    continue
+                row = {key: (None if value == "" and key != "id" else value)
+                       for key, value in row.items()}
+                row["id"] = row.get("id") or new_id()
+                entry.form.id.data = row["id"]
+                rows.append(_clean_row(entry.form, row))
+                indices.append(index)
+            data[name], kept[name] = rows, indices
+        else:
+            data[name] = _clean(field, field.data)
+    return data, kept
+
+
+def _clean(field: Field, value: Any) -> Any:
+    # Text fields give "" for nothing typed; choices give "" for "Choose…": both mean None,
+    # except for text, where the document stores "".
+    if value == "" and field.type in ("OptionalSelectField",):
+        return None
+    if value is None and field.type in ("StringField", "TextAreaField"):
+        return ""
+    return value
+
+
+def _clean_row(row_form: BaseForm, row: dict) -> dict:
+    return {key: _clean(row_form[key], value) for key, value in row.items()}
+
+
+def model_values(model: Model, form_class) -> dict:
+    """The model as data the form can be built from (`form_class(data=...)`)."""
+    data = model.model_dump(mode="python")
+    hook = getattr(form_class, "from_model", None)
+    return hook(data) if hook else data
+
+
+def bind(form: BaseForm, model_class: type[Model], base: Model | None = None) -> Model | None:
+    """The model built from `form` over `base`, or None with errors put on the form.
+
+    `base` supplies the fields the form does not show (for example a step's list of
+    items), so saving a form never drops content kept elsewhere.
+    """
+    data, kept = form_values(form)
+    hook = getattr(form, "to_model", None)
+    if hook:
+        data = hook(data)
+    merged = {**(base.model_dump(mode="python") if base is not None else {}), **data}
+    coerced_ok = form.validate()  # coercion errors ("not a number") and CSRF
+    try:
+        model = model_class.model_validate(merged)
+    except ValidationError as exc:
+        attach_errors(form, exc, kept)
+        return None
+    return model if coerced_ok else None
+
+
+def attach_errors(form: BaseForm, exc: ValidationError, kept: dict[str, list[int]]) -> None:
+    """Put each pydantic error on the form field it names; others go to `form.form_errors`."""
+    for error in exc.errors():
+        message = error["msg"].removeprefix("Value error, ")
+        field = _field_at(form, list(error["loc"]), kept)
+        if field is None:
+            form.form_errors.append(message)
+        elif message not in field.errors:
+            if isinstance(field.errors, tuple):
+                field.errors = list(field.errors)
+            field.errors.append(message)
+
+
+def _field_at(form: BaseForm, loc: list, kept: dict[str, list[int]]) -> Field | None:
+    if not loc or loc[0] not in form._fields:
+        # Fields of a form that renames them (an indicator's "measures") land here.
+        aliases = getattr(form, "error_aliases", {})
+        if loc and loc[0] in aliases:
+            return form[aliases[loc[0]]]
+        return None
+    field = form[loc[0]]
+    if isinstance(field, FieldList) and len(loc) >= 2 and isinstance(loc[1], int):
+        indices = kept.get(loc[0], [])
+        if loc[1] >= len(indices):
+            return field
+        entry = field.entries[indices[loc[1]]]
+        if len(loc) >= 3 and isinstance(entry, FormField) and loc[2] in entry.form._fields:
+            return entry.form[loc[2]]
+        return field
+    return field

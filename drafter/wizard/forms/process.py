@@ -1,0 +1,44 @@
+"""Forms for how the plan is made: the consultation step and one consultation event."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from ...plan import vocab as v
+from .common import (ItemForm, StepForm, count, date, flag, prose, text, vocab_checkboxes,
+                     vocab_select)
+
+
+class ConsultationForm(StepForm):
+    groups = [
+        (_l("The drafting body"), ["drafting_body", "civil_society_on_drafting_body",
+                                   "sectors_on_drafting_body"]),
+        (_l("The process"), ["process_summary", "how_input_was_used", "draft_published",
+                             "validation_workshop_date"]),
+    ]
+    drafting_body = text(_l("Who drafted the plan"),
+                         _l("For example: an inter-ministerial working group with civil society"))
+    civil_society_on_drafting_body = flag(_l("Civil society sat on the drafting body"))
+    sectors_on_drafting_body = vocab_checkboxes(_l("Sectors on the drafting body"), v.SECTORS)
+    process_summary = prose(_l("How the consultation was run"), rows=4)
+    how_input_was_used = prose(_l("How what people said was used"), rows=4)
+    draft_published = flag(_l("The draft was published for comment"))
+    validation_workshop_date = date(_l("Date of the validation workshop"))
+
+
+class EventForm(ItemForm):
+    groups = [
+        (_l("When and where"), ["date", "place", "region", "in_capital", "format"]),
+        (_l("Who took part"), ["women", "men", "groups", "organisations"]),
+        (_l("What was heard"), ["summary"]),
+    ]
+    date = date(_l("Date"))
+    place = text(_l("Place"))
+    region = text(_l("Region"), _l("As named on the About the plan page."))
+    in_capital = flag(_l("Held in the capital"))
+    format = vocab_select(_l("Format"), v.CONSULTATION_FORMATS)
+    women = count(_l("Number of women"))
+    men = count(_l("Number of men"))
+    groups = vocab_checkboxes(_l("Groups represented"), v.GROUPS)
+    organisations = text(_l("Organisations represented"))
+    summary = prose(_l("Summary of what was said"), rows=4)

@@ -1,0 +1,95 @@
+"""A section of the plan as label and value pairs, for "Check your plan" and the
+conflict page. Labels and the names of choices come from the step's own form, so a
+label is written once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+from wtforms import BooleanField, FieldList, SelectFieldBase
+
+from ..plan.schema import PlanDocument
+from . import editing
+from .binding import CONTROL_FIELDS
+from .steps import Step
+
+
+@dataclass
+class Table:
+    headings: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class SummaryRow:
+    name: str
+    label: str
+    text: str = ""
+    table: Table | None = None
+
+
+def _choice_labels(field_) -> dict:
+    return {choice.value: str(choice.label) for choice in field_.choices or []}
+
+
+def display(field_) -> str:
+    """What a person reads for one field's saved value."""
+    value = field_.data
+    if isinstance(field_, BooleanField):
+        return _("Yes") if value else _("No")
+    if value in (None, "", []):
+        return ""
+    if isinstance(field_, SelectFieldBase) and getattr(field_, "choices", None) is not None:
+        labels = _choice_labels(field_)
+        if isinstance(value, list):
+            return ", ".join(labels.get(item, item) for item in value)
+        return labels.get(value, value)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, Decimal):
+        return format_decimal(value, format="#,##0.##")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _rows_table(field_: FieldList) -> Table:
+    template = field_.unbound_field.args[0]
+    names = [name for name in template()._fields if name != "id"]
+    table = Table([str(template()[name].label.text) for name in names])
+    for entry in field_.entries:
+        table.rows.append([display(entry.form[name]) for name in names])
+    return table
+
+
+def section_summary(step: Step, document: PlanDocument) -> list[SummaryRow]:
+    section = getattr(document, step.key)
+    form = editing.step_form(step, section, 0, "")
+    editing.fill_choices(form, document)
+    rows = []
+    for name, field_ in form._fields.items():
+        if name in CONTROL_FIELDS:
+            continue
+        if isinstance(field_, FieldList):
+            rows.append(SummaryRow(name, str(field_.label.text), table=_rows_table(field_)))
+        else:
+            rows.append(SummaryRow(name, str(field_.label.text), display(field_)))
+    if step.collection:
+        rows.append(collection_summary(step, section, document))
+    return rows
+
+
+def collection_summary(step: Step, section, document: PlanDocument) -> SummaryRow:
+    """The step's list of items as a table of its columns (also shown on the step page)."""
+    collection = step.collection
+    table = Table([str(heading) for _name, heading in collection.columns])
+    for item in getattr(section, collection.attribute):
+        form = editing.item_form(step, item, 0)
+        editing.fill_choices(form, document)
+        table.rows.append([display(form[name]) for name, _heading in collection.columns])
+    return SummaryRow(collection.attribute, str(collection.heading), table=table)

@@ -1,0 +1,204 @@
+"""Every wizard step: saving, validation errors with input kept, and going back without loss."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from drafter.wizard.steps import STEPS, next_step
+
+# step -> (a valid post, a value that must show again, an invalid post,
+#          the field in error, the typed value that must survive the error)
+CASES = {
+    "about": ({"title": "Plan of Varesia", "country_or_organisation": "Varesia",
+               "plan_type": "national", "period_start": "2026", "period_end": "2030",
+               "resolutions": ["1325", "1820"], "regions": "Northern Highlands\nLakes"},
+              "Northern Highlands",
+              {"title": "A title typed before the mistake", "period_start": "2030",
+               "period_end": "2026"}, "period_end", "A title typed before the mistake"),
+    "context": ({"conflict_analysis": "Twenty years of conflict in the north.",
+                 "sex_disaggregated_baseline": "y", "assessment_year": "2024"},
+                "Twenty years of conflict in the north.",
+                {"conflict_analysis": "Analysis typed before the mistake", "assessment_year": "1200"},
+                "assessment_year", "Analysis typed before the mistake"),
+    "leadership": ({"lead_institution": "Ministry of Gender", "members-0-institution": "Ministry of Defence",
+                    "members-0-sector": "defence", "civil_society_seats": "3"},
+                   "Ministry of Defence",
+                   {"lead_institution": "Lead typed before the mistake", "civil_society_seats": "-2"},
+                   "civil_society_seats", "Lead typed before the mistake"),
+    "consultation": ({"process_summary": "Workshops in every region.",
+                      "sectors_on_drafting_body": ["defence", "justice"]},
+                     "Workshops in every region.",
+                     {"process_summary": "Summary typed before the mistake",
+                      "validation_workshop_date": "the fifth of May"},
+                     "validation_workshop_date", "Summary typed before the mistake"),
+    "pillars": ({"vision": "Women shape peace in Varesia.", "pillars-0-id": "prevention",
+                 "pillars-0-name": "Prevention", "pillars-0-standard": "prevention",
+                 "objectives-0-code": "1.1", "objectives-0-pillar_id": "prevention",
+                 "objectives-0-title": "Early warning includes women"},
+                "Early warning includes women",
+                {"vision": "Vision typed before the mistake", "pillars-0-id": "prevention",
+                 "pillars-0-name": "Prevention", "objectives-0-title": "An objective",
+                 "objectives-0-pillar_id": "no-such-pillar"},
+                "objectives", "Vision typed before the mistake"),
+    "budget": ({"currency": "USD", "budget_links": ["mtef"], "funding_gap_statement": "A gap of 2 million."},
+               "A gap of 2 million.",
+               {"currency": "XYZ", "funding_gap_statement": "Gap typed before the mistake"},
+               "currency", "Gap typed before the mistake"),
+    "monitoring": ({"monitoring_body": "National Steering Committee", "reporting_frequency": "annual",
+                    "report_recipients": ["parliament", "public"]},
+                   "National Steering Committee",
+                   {"monitoring_body": "Body typed before the mistake", "midterm_review_year": "soon"},
+                   "midterm_review_year", "Body typed before the mistake"),
+    "localisation": ({"languages": "French\nArabic", "dissemination_plan": "Radio in six languages."},
+                     "Radio in six languages.",
+                     {"dissemination_plan": "Plan typed before the mistake",
+                      "public_launch_date": "2026-13-45"},
+                     "public_launch_date", "Plan typed before the mistake"),
+    "regional": ({"regional_frameworks": ["au_crf"], "partners-0-partner": "Finland",
+                  "partners-0-form": "twinning", "partners-0-mutual": "y"},
+                 "Finland",
+                 {"regional_links": "Links typed before the mistake", "partners-0-partner": "Kenya",
+                  "partners-0-start_year": "1500"},
+                 "partners-0-start_year", "Links typed before the mistake"),
+    "review": ({"review_clause": "Reviewed every year by the steering committee."},
+               "Reviewed every year by the steering committee.",
+               {"review_clause": "Clause typed before the mistake", "lessons_from_previous": "x" * 20_001},
+               "lessons_from_previous", "Clause typed before the mistake"),
+}
+
+
+def version_of(html: str) -> str:
+    return re.search(r'name="version"[^>]*value="(\d+)"', html).group(1)
+
+
+def started_plan(make_plan) -> int:
+    return make_plan(about={"title": "Plan of Varesia"})
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_save_and_continue_goes_to_the_next_step_and_keeps_the_answers(key, client, make_plan):
+    plan_id = started_plan(make_plan)
+    valid, shown, *_ = CASES[key]
+    page = client.get(f"/plans/{plan_id}/{key}").get_data(as_text=True)
+    response = client.post(f"/plans/{plan_id}/{key}",
+                           data={**valid, "version": version_of(page), "continue": "1"})
+    assert response.status_code == 302
+    following = next_step(key)
+    assert response.location.endswith(f"/plans/{plan_id}/{following.key}" if following
+                                      else f"/plans/{plan_id}/check")
+    # Back: the step shows what was saved.
+    again = client.get(f"/plans/{plan_id}/{key}").get_data(as_text=True)
+    assert shown in again
+    tasks = client.get(f"/plans/{plan_id}").get_data(as_text=True)
+    assert "In progress" in tasks
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_an_error_comes_back_with_everything_typed_and_nothing_saved(key, client, make_plan,
+                                                                     load_plan):
+    plan_id = started_plan(make_plan)
+    _valid, _shown, invalid, field, kept = CASES[key]
+    page = client.get(f"/plans/{plan_id}/{key}").get_data(as_text=True)
+    before = load_plan(plan_id).sections[key]
+    response = client.post(f"/plans/{plan_id}/{key}",
+                           data={**invalid, "version": version_of(page), "continue": "1"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "There is a problem" in html
+    assert f'href="#{field}' in html  # the summary links to the field
+    assert kept in html
+    after = load_plan(plan_id).sections[key]
+    assert after.version == before.version and after.data == before.data
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_save_and_come_back_later_returns_to_the_task_list(key, client, make_plan, load_plan):
+    plan_id = started_plan(make_plan)
+    valid, *_ = CASES[key]
+    page = client.get(f"/plans/{plan_id}/{key}").get_data(as_text=True)
+    response = client.post(f"/plans/{plan_id}/{key}",
+                           data={**valid, "version": version_of(page), "later": "1"})
+    assert response.status_code == 302 and response.location.endswith(f"/plans/{plan_id}")
+    assert load_plan(plan_id).sections[key].status == "in_progress"
+    assert "are saved" in client.get(response.location).get_data(as_text=True)
+
+
+def test_every_step_has_a_case_or_an_item_test():
+    collection_only = {step.key for step in STEPS if step.collection and not step.form.groups}
+    assert set(CASES) | collection_only == {step.key for step in STEPS}
+
+
+def test_marking_complete_needs_the_essentials_but_still_saves(client, make_plan, load_plan):
+    plan_id = started_plan(make_plan)
+    response = client.post(f"/plans/{plan_id}/about",
+                           data={"title": "Only a title", "complete": "y", "version": "1",
+                                 "continue": "1"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Enter the lead institution" in html
+    state = load_plan(plan_id).sections["about"]
+    assert state.data.title == "Only a title" and state.status == "in_progress"
+
+    full = {**CASES["about"][0], "lead_institution": "Ministry of Gender", "complete": "y",
+            "version": str(state.version), "continue": "1"}
+    assert client.post(f"/plans/{plan_id}/about", data=full).status_code == 302
+    assert load_plan(plan_id).sections["about"].status == "complete"
+    assert "Complete" in client.get(f"/plans/{plan_id}").get_data(as_text=True)
+
+
+def test_rows_are_added_and_removed_without_javascript(client, make_plan, load_plan):
+    plan_id = started_plan(make_plan)
+    response = client.post(f"/plans/{plan_id}/leadership", data={
+        "version": "0", "members-0-institution": "Ministry of Justice", "add_row": "members"})
+    assert response.status_code == 302 and "add=members" in response.location
+    page = client.get(response.location).get_data(as_text=True)
+    assert 'name="members-1-institution"' in page  # the new, empty row
+    state = load_plan(plan_id).sections["leadership"]
+    assert [m.institution for m in state.data.members] == ["Ministry of Justice"]
+
+    response = client.post(f"/plans/{plan_id}/leadership", data={
+        "version": str(state.version), "members-0-institution": "Ministry of Justice",
+        "members-0-id": state.data.members[0].id,
+        "members-1-institution": "Ministry of Defence", "add_row": "members"})
+    state = load_plan(plan_id).sections["leadership"]
+    assert [m.institution for m in state.data.members] == ["Ministry of Justice", "Ministry of Defence"]
+    first_id = state.data.members[0].id
+
+    client.post(f"/plans/{plan_id}/leadership", data={
+        "version": str(state.version),
+        "members-0-id": first_id, "members-0-institution": "Ministry of Justice",
+        "members-1-id": state.data.members[1].id, "members-1-institution": "Ministry of Defence",
+        "remove_row": "members-0"})
+    state = load_plan(plan_id).sections["leadership"]
+    assert [m.institution for m in state.data.members] == ["Ministry of Defence"]
+
+
+def test_row_ids_stay_the_same_across_edits(client, make_plan, load_plan):
+    plan_id = started_plan(make_plan)
+    client.post(f"/plans/{plan_id}/regional", data={"version": "0", "partners-0-partner": "Kenya",
+                                                    "continue": "1"})
+    state = load_plan(plan_id).sections["regional"]
+    row_id = state.data.partners[0].id
+    client.post(f"/plans/{plan_id}/regional", data={
+        "version": str(state.version), "partners-0-id": row_id,
+        "partners-0-partner": "Kenya (renamed)", "continue": "1"})
+    partner = load_plan(plan_id).sections["regional"].data.partners[0]
+    assert (partner.id, partner.partner) == (row_id, "Kenya (renamed)")
+
+
+def test_the_task_list_shows_every_section_with_its_status(client, make_plan):
+    plan_id = started_plan(make_plan)
+    html = client.get(f"/plans/{plan_id}").get_data(as_text=True)
+    for step in STEPS:
+        assert str(step.title) in html
+    assert html.count("Not started") == len(STEPS) - 1  # "about" was started with a title
+
+
+def test_unknown_plan_or_section_is_a_clear_404(client, make_plan):
+    plan_id = started_plan(make_plan)
+    for url in ("/plans/999", f"/plans/{plan_id}/nonsense", f"/plans/{plan_id}/actions/zzz"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "nothing at this address" in response.get_data(as_text=True)

@@ -52,7 +52,7 @@ def params_model(name: str) -> type[BaseModel]:
     against the function's hints, so a checklist cannot pass a rule what it ignores.
     """
     function = inspect.unwrap(RULES[name])
-    hints = typing.get_type_hints(function)
+    hints = typing.get_type_hints(function, include_extras=True)
     fields = {param: (hints.get(param, typing.Any), spec.default)
               for param, spec in list(inspect.signature(function).parameters.items())[1:]}
     return create_model(f"{name}_params", __config__=ConfigDict(extra="forbid", strict=False),

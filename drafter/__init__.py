@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, request, session
 
-from . import config, db
+from . import cli, config, db
 from .extensions import babel, csrf
 from .paths import resource
 
@@ -43,4 +43,5 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(wizard_bp)
     errors.init_app(app)
     templating.init_app(app)
+    cli.init_app(app)
     return app

@@ -13,7 +13,7 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from . import create_app, db
+from . import db
 from .migrate import upgrade
 from .paths import resource
 from .plan.schema import PlanDocument
@@ -21,9 +21,24 @@ from .plan.store import PlanNotFound, PlanStore
 from .plan.transfer import ImportProblem, export_json, parse_document
 
 
-@click.group(cls=FlaskGroup, create_app=create_app)
+@click.group(cls=FlaskGroup, create_app=lambda: _create_app())
 def cli():
     """NAP Drafter: draft, score and render National Action Plans on Women, Peace and Security."""
+
+
+def _create_app():
+    from . import create_app
+
+    return create_app()
+
+
+def init_app(app) -> None:
+    """Put the project's commands on `app.cli`; the `drafter` group lists them from there."""
+    from .scoring.cli import check_checklist_command, score_command
+
+    for command in (init_db_command, load_samples_command, export_command, import_command,
+                    schema_command, score_command, check_checklist_command):
+        app.cli.add_command(command)
 
 
 def _fail(messages: list[str]) -> None:
@@ -32,7 +47,7 @@ def _fail(messages: list[str]) -> None:
     sys.exit(2)
 
 
-@cli.command("init-db")
+@click.command("init-db")
 @with_appcontext
 def init_db_command():
     """Create the database, or upgrade it to the latest migration."""
@@ -43,7 +58,7 @@ def init_db_command():
 SAMPLE_FILES = ("weak-plan.json", "strong-plan.json")
 
 
-@cli.command("load-samples")
+@click.command("load-samples")
 @click.option("--if-empty", is_flag=True, help="Only when the database holds no plan yet.")
 @with_appcontext
 def load_samples_command(if_empty: bool):
@@ -59,7 +74,7 @@ def load_samples_command(if_empty: bool):
         click.echo(f"Loaded {name} as plan {plan_id}: {document.about.title}")
 
 
-@cli.command("export")
+@click.command("export")
 @click.argument("plan_id", type=int)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
@@ -77,7 +92,7 @@ def export_command(plan_id: int, out: Path | None):
         click.echo(text, nl=False)
 
 
-@cli.command("import")
+@click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @with_appcontext
 def import_command(file: Path):
@@ -90,7 +105,7 @@ def import_command(file: Path):
     click.echo(f"Imported {file} as plan {plan_id}.")
 
 
-@cli.command("schema")
+@click.command("schema")
 def schema_command():
     """Print the JSON Schema of the plan document."""
     click.echo(json.dumps(PlanDocument.model_json_schema(), indent=2))

@@ -48,7 +48,10 @@ def index():
 @bp.route("/plans/new", methods=["GET", "POST"])
 def new():
     form = NewPlanForm()
-    if request.method == "POST" and not g.get("csrf_failed"):
+    if g.get("csrf_failed"):
+        return render_template("plans/new.html", form=form, notice=_(
+            "Your session had expired, so the plan was not started yet. Press the button again.")), 400
+    if request.method == "POST":
         about = bind(form, About)
         if about is not None and not about.title and not about.country_or_organisation:
             form.title.errors = list(form.title.errors) + [

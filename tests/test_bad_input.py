@@ -1,0 +1,81 @@
+"""Bad input gets a clear message and loses nothing: expired sessions, huge posts, garbage."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import make_app
+
+
+def test_an_expired_csrf_token_shows_the_form_again_with_everything_typed(tmp_path, migrated_template):
+    app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
+    client = app.test_client()
+    page = client.get("/plans/new").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    response = client.post("/plans/new", data={"csrf_token": token, "title": "My plan"})
+    plan_url = response.location
+    plan_id = plan_url.rstrip("/").split("/")[-1]
+
+    # The session is lost (browser restarted, cookie expired): the token no longer matches.
+    client.delete_cookie("session")
+    response = client.post(f"/plans/{plan_id}/context", data={
+        "csrf_token": token, "conflict_analysis": "Three pages of careful analysis",
+        "version": "0", "continue": "1"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Three pages of careful analysis" in html
+    assert "nothing was saved yet" in html
+    fresh = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    response = client.post(f"/plans/{plan_id}/context", data={
+        "csrf_token": fresh, "conflict_analysis": "Three pages of careful analysis",
+        "version": "0", "continue": "1"})
+    assert response.status_code == 302
+    app.extensions["drafter.engine"].dispose()
+
+
+def test_a_post_without_any_token_is_refused_and_saves_nothing(tmp_path, migrated_template):
+    app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
+    client = app.test_client()
+    response = client.post("/plans/new", data={"title": "Forged"})
+    assert response.status_code == 400
+    assert "Forged" in response.get_data(as_text=True)
+    assert "There are no plans yet" in client.get("/").get_data(as_text=True)
+    app.extensions["drafter.engine"].dispose()
+
+
+def test_a_huge_post_is_refused_cleanly(client, make_plan):
+    plan_id = make_plan()
+    response = client.post(f"/plans/{plan_id}/context",
+                           data={"conflict_analysis": "x" * (7 * 1024 * 1024), "version": "0"})
+    assert response.status_code == 413
+    assert "too large" in response.get_data(as_text=True)
+
+
+def test_numbers_and_years_out_of_range_are_explained(client, make_plan):
+    plan_id = make_plan()
+    response = client.post(f"/plans/{plan_id}/about", data={
+        "generation": "0", "period_start": "20266", "title": "Kept", "version": "0"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert 'href="#generation"' in html and 'href="#period_start"' in html
+    assert 'value="Kept"' in html
+
+
+def test_garbage_in_hidden_fields_never_breaks_the_page(client, make_plan):
+    plan_id = make_plan()
+    for version in ("abc", "-5", ""):
+        response = client.post(f"/plans/{plan_id}/context", data={
+            "conflict_analysis": "Text", "version": version, "continue": "1"})
+        assert response.status_code in (302, 409)
+    response = client.post(f"/plans/{plan_id}/leadership", data={"remove_row": "members-zz",
+                                                                  "version": "0"})
+    assert response.status_code in (302, 409)
+
+
+def test_unknown_choice_values_are_refused_with_a_message(client, make_plan):
+    plan_id = make_plan()
+    response = client.post(f"/plans/{plan_id}/about", data={
+        "plan_type": "imperial", "resolutions": ["1325", "9999"], "version": "0"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "is not one of" in html

@@ -1,0 +1,107 @@
+"""The plan store on a real SQLite file and on the real PostgreSQL server: versioned
+section rows, compare-and-swap saves, and databases built from the migrations."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.orm import Session
+
+from conftest import POSTGRES_URL, sample
+from drafter.db import make_engine
+from drafter.migrate import upgrade
+from drafter.plan.schema import Context, PlanDocument
+from drafter.plan.store import ConflictError, PlanStore
+
+
+def postgres_available() -> bool:
+    try:
+        engine = create_engine(POSTGRES_URL)
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:  # noqa: BLE001 - any failure means there is no server to test on
+        return False
+
+
+def _sqlite_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'store.sqlite'}"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield _sqlite_url(tmp_path)
+        return
+    if not postgres_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_URL}")
+        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_URL}")
+    engine = create_engine(POSTGRES_URL)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS plan_sections, plans, alembic_version CASCADE"))
+    engine.dispose()
+    yield POSTGRES_URL
+
+
+@pytest.fixture
+def session(database_url):
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+    engine.dispose()
+
+
+def test_the_database_is_built_from_the_migrations(session):
+    tables = set(inspect(session.get_bind()).get_table_names())
+    assert {"plans", "plan_sections", "alembic_version"} <= tables
+    assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_a_document_survives_storage_exactly(session):
+    store = PlanStore(session)
+    plan_id = store.create_plan(sample("strong-plan.json"))
+    assert store.load(plan_id).document == sample("strong-plan.json")
+
+
+def test_each_section_has_its_own_version(session):
+    store = PlanStore(session)
+    plan_id = store.create_plan(PlanDocument())
+    assert store.save_section(plan_id, "context", Context(conflict_analysis="A"), 0) == 1
+    assert store.save_section(plan_id, "context", Context(conflict_analysis="B"), 1) == 2
+    loaded = store.load(plan_id)
+    assert loaded.sections["context"].version == 2
+    assert loaded.sections["review"].version == 0 and loaded.sections["review"].status == "not_started"
+
+
+def test_a_stale_save_raises_a_conflict_with_the_current_content(session):
+    store = PlanStore(session)
+    plan_id = store.create_plan(PlanDocument())
+    store.save_section(plan_id, "context", Context(conflict_analysis="First"), 0)
+    with pytest.raises(ConflictError) as raised:
+        store.save_section(plan_id, "context", Context(conflict_analysis="Stale"), 0)
+    assert raised.value.current.conflict_analysis == "First"
+    assert raised.value.current_version == 1
+    assert store.load(plan_id).sections["context"].data.conflict_analysis == "First"
+
+
+def test_two_sessions_racing_for_one_version_let_exactly_one_win(database_url):
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    with Session(engine) as first, Session(engine) as second:
+        plan_id = PlanStore(first).create_plan(PlanDocument(context=Context(conflict_analysis="0")))
+        outcomes = []
+        for session, text_ in ((first, "first"), (second, "second")):
+            try:
+                PlanStore(session).save_section(plan_id, "context",
+                                                Context(conflict_analysis=text_), 1)
+                outcomes.append("saved")
+            except ConflictError:
+                outcomes.append("conflict")
+        assert outcomes == ["saved", "conflict"]
+        assert PlanStore(second).load(plan_id).sections["context"].data.conflict_analysis == "first"
+    engine.dispose()

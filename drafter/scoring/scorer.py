@@ -12,6 +12,7 @@ No Flask, no database: the same call serves the web page, the CLI, PDFs and test
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 from ..plan.schema import PlanDocument
@@ -21,7 +22,7 @@ from .rules import RULES, Plan
 MET, PARTLY_MET, NOT_MET = "met", "partly_met", "not_met"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CriterionResult:
     id: str
     area: str
@@ -43,7 +44,7 @@ class CriterionResult:
         return self.weight * (1.0 - self.score)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class AreaResult:
     id: str
     title: str
@@ -52,7 +53,7 @@ class AreaResult:
     criteria: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Gap:
     id: str
     title: str
@@ -66,7 +67,7 @@ class Gap:
     advice: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Scorecard:
     checklist_id: str
     checklist_name: str
@@ -121,28 +122,29 @@ def rank_gaps(results: list[CriterionResult]) -> list[Gap]:
 def score(document: PlanDocument, checklist: Checklist) -> Scorecard:
     """Score `document` against `checklist`."""
     plan = Plan(document)  # one view, so id -> row maps are built once for all rules
+    thresholds = checklist.thresholds
     results = []
     for criterion in checklist.criteria:
         outcome = RULES[criterion.rule](plan, **criterion.params)
         value = round(outcome.score, 3)
         results.append(CriterionResult(
             id=criterion.id, area=criterion.area, title=criterion.title,
-            status=status_of(value, checklist.thresholds), score=value,
+            status=status_of(value, thresholds), score=value,
             weight=criterion.weight, critical=criterion.critical,
             evidence=list(outcome.evidence), advice=criterion.advice.strip(),
             section=criterion.section, why=criterion.why.strip(), basis=criterion.basis_label,
             sources=list(criterion.sources)))
-    areas = []
-    for area in checklist.areas:
-        members = [result for result in results if result.area == area.id]
-        areas.append(AreaResult(
-            id=area.id, title=area.title, criteria=len(members),
-            weight=sum(result.weight for result in members),
-            score=weighted_percent([(result.weight, result.score) for result in members])))
+    by_area: dict[str, list[CriterionResult]] = defaultdict(list)
+    for result in results:
+        by_area[result.area].append(result)
+    areas = [AreaResult(id=area.id, title=area.title, criteria=len(by_area[area.id]),
+                        weight=sum(result.weight for result in by_area[area.id]),
+                        score=weighted_percent([(result.weight, result.score)
+                                                for result in by_area[area.id]]))
+             for area in checklist.areas]
     return Scorecard(
         checklist_id=checklist.id, checklist_name=checklist.name,
         checklist_version=checklist.version,
         overall=weighted_percent([(result.weight, result.score) for result in results]),
         areas=areas, criteria=results, gaps=rank_gaps(results),
-        thresholds={"met": checklist.thresholds.met,
-                    "partly_met": checklist.thresholds.partly_met})
+        thresholds={"met": thresholds.met, "partly_met": thresholds.partly_met})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flask_babel import gettext as _
+from ..i18n import _, labeller
 
 from ...plan import vocab
 from .base import RuleResult, no_actions, no_indicators, check, combine, count_up_to, covered, note, share, text_length
@@ -44,13 +44,16 @@ def funding(plan: Plan, *, secured_threshold: float = 0.5, gap_chars: int = 80) 
     """Costs are matched with named funding sources, a share is secured, and the funding
     gap is stated openly."""
 
+    by_action = plan.money_by_action
+    nothing = (Decimal(0), Decimal(0), False)
+    threshold = Decimal(str(secured_threshold))
+
     def named_source(action) -> bool:
-        return any(line.funding_source and line.funding_source != "unidentified"
-                   for line in plan.lines_by_action.get(action.id, ()))
+        return by_action.get(action.id, nothing)[2]
 
     def secured(action) -> bool:
-        cost = plan.action_cost(action)
-        return cost > 0 and plan.action_secured(action) >= cost * Decimal(str(secured_threshold))
+        cost, got, _named = by_action.get(action.id, nothing)
+        return cost > 0 and got >= cost * threshold
 
     total = sum((line.amount or Decimal(0) for line in plan.lines), Decimal(0))
     got = sum((line.secured or Decimal(0) for line in plan.lines), Decimal(0))
@@ -100,4 +103,4 @@ def system_costs(plan: Plan, *, categories: list[vocab.COST_CATEGORIES.type] = [
         "coordination", "monitoring_evaluation"]) -> RuleResult:
     """The budget pays for the plan's own machinery: coordination, data and evaluation."""
     return covered(costed_categories(plan), categories,
-                   _("%(done)d of %(total)d system costs budgeted"), vocab.COST_CATEGORIES.label)
+                   _("%(done)d of %(total)d system costs budgeted"), labeller(vocab.COST_CATEGORIES))

@@ -8,7 +8,7 @@ consultation must never make a plan look less consulted.
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
+from ..i18n import _, labeller
 
 from ...plan import vocab
 from .base import RuleResult, check, combine, count_up_to, covered, name_missing, text_length
@@ -89,7 +89,7 @@ def consultation_reach(plan: Plan, *, groups: list[vocab.GROUPS.type] = AFFECTED
     return combine([
         regions_reached(plan, full_region_share, min_regions),
         covered(consulted_groups(plan), groups,
-                _("%(done)d of %(total)d affected groups consulted"), vocab.GROUPS.label),
+                _("%(done)d of %(total)d affected groups consulted"), labeller(vocab.GROUPS)),
     ])
 
 
@@ -99,7 +99,7 @@ def whole_of_government(plan: Plan, *,
     """The drafting body brings in every ministry the plan needs, not one ministry alone."""
     return covered(plan.consultation.sectors_on_drafting_body, sectors,
                    _("%(done)d of %(total)d key sectors on the drafting body"),
-                   vocab.SECTORS.label)
+                   labeller(vocab.SECTORS))
 
 
 @rule

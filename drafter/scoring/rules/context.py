@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from flask_babel import gettext as _
+from ..i18n import _
 
 from .base import RuleResult, check, combine, covered, text_length
 from .plan import Plan
@@ -20,8 +20,9 @@ GENDER_TERMS = ["women", "men", "girls", "boys"]
 
 def words_used(text: str, terms: list[str]) -> set[str]:
     """Which of `terms` occur in `text` as whole words (so "women" does not count as "men")."""
-    found = {word.casefold() for word in re.findall(r"\w+", text)}
-    return {term for term in terms if term.casefold() in found}
+    text = text.casefold()
+    return {term for term in terms
+            if re.search(rf"\b{re.escape(term.casefold())}\b", text)}
 
 
 @rule

@@ -7,7 +7,7 @@ its themes; the resolutions ticked under About), never from keyword hunting in p
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
+from ..i18n import _, label as vocab_label, labeller
 
 from ...plan import vocab
 from .base import RuleResult, combine, count_up_to, covered, name_missing
@@ -32,7 +32,7 @@ def full_agenda(plan: Plan, *, pillars: list[vocab.STANDARD_PILLARS.type] = ALL_
     with_actions = {plan.standard_pillar_of_action(action) for action in plan.actions}
     return combine([
         (covered(with_actions, pillars, _("%(done)d of %(total)d pillars have actions"),
-                 vocab.STANDARD_PILLARS.label), pillar_weight),
+                 labeller(vocab.STANDARD_PILLARS)), pillar_weight),
         covered(plan.about.resolutions, resolutions,
                 _("The plan answers %(done)d of %(total)d WPS resolutions")),
     ])
@@ -49,7 +49,7 @@ def prevention(plan: Plan, *, themes: list[vocab.THEMES.type] = PREVENTION_THEME
         count_up_to(count, min_actions, _("%(count)d prevention or disarmament actions "
                                           "(%(wanted)d wanted).")),
         covered(plan.action_themes, themes, _("%(done)d of %(total)d prevention themes have actions"),
-                vocab.THEMES.label),
+                labeller(vocab.THEMES)),
     ])
 
 
@@ -59,7 +59,7 @@ def diversity(plan: Plan, *, themes: list[vocab.THEMES.type] = DIVERSITY_THEMES,
     """Attention to diverse groups and new threats: displacement, disability, youth,
     defenders, climate, violent extremism, trafficking, men and boys."""
     found = [theme for theme in themes if theme in plan.action_themes]
-    missing = [vocab.THEMES.label(theme) for theme in themes if theme not in plan.action_themes]
+    missing = [vocab_label(vocab.THEMES, theme) for theme in themes if theme not in plan.action_themes]
     result = count_up_to(len(found), min_themes,
                          _("Actions address %(count)d of the listed groups and issues "
                            "(%(wanted)d wanted)."))

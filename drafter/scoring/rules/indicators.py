@@ -5,21 +5,16 @@ links to the UN global indicators on resolution 1325 (S/2010/498).
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Literal
 
-from flask_babel import gettext as _
+from ..i18n import _
 
 from .base import RuleResult, no_actions, no_indicators, combine, share
-from .plan import Plan, indicator_level
+from .plan import Plan
 from .registry import rule
 
 DATA_FIELDS = ["data_source", "responsible", "frequency", "disaggregation"]
-
-
-def has_level(plan: Plan, rows_by_id: dict, level: str):
-    """A test: does this objective or action have an indicator at `level`?"""
-    return lambda row: any(indicator_level(indicator) == level
-                           for indicator in rows_by_id.get(row.id, ()))
 
 
 @rule
@@ -29,10 +24,10 @@ def indicator_coverage(plan: Plan, *, objective_weight: float = 1.0,
     if not plan.objectives and not plan.actions:
         return RuleResult(0.0, (_("There are no objectives or actions to measure yet."),))
     return combine([
-        (share(plan.objectives, has_level(plan, plan.indicators_by_objective, "outcome"),
+        (share(plan.objectives, lambda objective: objective.id in plan.measured["outcome"],
                _("%(done)d of %(total)d objectives have an outcome indicator"),
                _("There are no objectives to measure.")), objective_weight),
-        (share(plan.actions, has_level(plan, plan.indicators_by_action, "output"),
+        (share(plan.actions, lambda action: action.id in plan.measured["output"],
                _("%(done)d of %(total)d actions have an output indicator"),
                _("There are no actions to measure.")), action_weight),
     ])
@@ -51,9 +46,8 @@ def baselines_and_targets(plan: Plan, *, require_years: bool = True) -> RuleResu
         return bool(indicator.target) and (indicator.target_year is not None
                                            or not require_years)
 
-    def tracked(action) -> bool:
-        return any(has_baseline(indicator) and has_target(indicator)
-                   for indicator in plan.indicators_by_action.get(action.id, ()))
+    tracked = {indicator.action_id for indicator in plan.indicators
+               if indicator.action_id and has_baseline(indicator) and has_target(indicator)}
 
     return combine([
         share(plan.indicators, has_baseline,
@@ -62,7 +56,7 @@ def baselines_and_targets(plan: Plan, *, require_years: bool = True) -> RuleResu
         share(plan.indicators, has_target,
               _("%(done)d of %(total)d indicators have a target") if not require_years else
               _("%(done)d of %(total)d indicators have a target with its year"), no_indicators()),
-        share(plan.actions, tracked,
+        share(plan.actions, lambda action: action.id in tracked,
               _("%(done)d of %(total)d actions have an indicator with a baseline and a target"),
               no_actions()),
     ])
@@ -82,8 +76,8 @@ def indicator_data(plan: Plan, *, fields: list[Literal["data_source", "responsib
     }
     if not plan.indicators:
         return RuleResult(0.0, (no_indicators(),))
-    return combine([share(plan.indicators, lambda indicator, name=name: bool(getattr(indicator, name)),
-                          sentences[name], no_indicators()) for name in fields])
+    return combine([share(plan.indicators, attrgetter(name), sentences[name], no_indicators())
+                    for name in fields])
 
 
 @rule

@@ -4,7 +4,7 @@ period and policy links, the coordination body, accountability, capacity and ris
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
+from ..i18n import _, label as vocab_label
 
 from ...plan import vocab
 from .base import RuleResult, check, combine, count_up_to, share, text_length
@@ -26,7 +26,7 @@ def endorsement(plan: Plan, credit: dict[str, float]) -> RuleResult:
         return RuleResult(0.0, (_("The level at which the plan is endorsed is not stated."),))
     return RuleResult(credit.get(level, 0.0),
                       (_("Endorsed at the level of: %(level)s.",
-                         level=vocab.ENDORSEMENT_LEVELS.label(level)),))
+                         level=vocab_label(vocab.ENDORSEMENT_LEVELS, level)),))
 
 
 @rule
@@ -100,7 +100,7 @@ def coordination_body(plan: Plan, *, min_members: int = 5, min_sectors: int = 4)
         check(leadership.body_terms_of_reference, _("The body has terms of reference."),
               _("The body has no terms of reference.")),
         check(leadership.body_meeting_frequency is not None,
-              _("Meets: %(freq)s.", freq=vocab.FREQUENCIES.label(
+              _("Meets: %(freq)s.", freq=vocab_label(vocab.FREQUENCIES, 
                   leadership.body_meeting_frequency or "")),
               _("How often the body meets is not stated.")),
     ])

@@ -5,7 +5,7 @@ review and final evaluation whose findings are used.
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
+from ..i18n import _, label as vocab_label, labeller
 
 from ...plan import vocab
 from .base import RuleResult, check, combine, count_up_to, covered, text_length
@@ -51,10 +51,10 @@ def reporting(plan: Plan, *, frequency_credit: dict[str, float] = FREQUENCY_CRED
               _("Monitoring body: %(name)s.", name=monitoring.monitoring_body),
               _("No monitoring body is named.")),
         RuleResult(frequency_credit.get(frequency, 0.0) if frequency else 0.0, (
-            _("Progress reports: %(freq)s.", freq=vocab.FREQUENCIES.label(frequency))
+            _("Progress reports: %(freq)s.", freq=vocab_label(vocab.FREQUENCIES, frequency))
             if frequency else _("How often progress is reported is not stated."),)),
         covered(sent_to, recipients, _("Reports go to %(done)d of %(total)d key recipients"),
-                vocab.REPORT_RECIPIENTS.label),
+                labeller(vocab.REPORT_RECIPIENTS)),
     ])
 
 

@@ -4,7 +4,7 @@ dissemination, regional frameworks, twinning, and review and revision.
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
+from ..i18n import _, label as vocab_label
 
 from ...plan import vocab
 from .base import RuleResult, check, combine, count_up_to, text_length
@@ -51,7 +51,7 @@ def dissemination(plan: Plan, *, min_languages: int = 2, min_chars: int = 200) -
 def regional_framework(plan: Plan, *, min_chars: int = 150) -> RuleResult:
     """The plan names its regional framework (RAP, AU CRF, EU, ...) and reports to it."""
     regional = plan.regional
-    names = ", ".join(vocab.REGIONAL_FRAMEWORKS.label(key) for key in regional.regional_frameworks)
+    names = ", ".join(vocab_label(vocab.REGIONAL_FRAMEWORKS, key) for key in regional.regional_frameworks)
     return combine([
         (check(bool(regional.regional_frameworks), _("Regional frameworks: %(names)s.", names=names),
                _("No regional framework is named.")), 2.0),
@@ -72,7 +72,7 @@ def twinning(plan: Plan) -> RuleResult:
         result = combine([
             check(bool(partner.partner and partner.form),
                   _("Exchange with %(name)s (%(form)s).", name=partner.partner,
-                    form=vocab.EXCHANGE_FORMS.label(partner.form or "")),
+                    form=vocab_label(vocab.EXCHANGE_FORMS, partner.form or "")),
                   _("An exchange partner or its form is not named.")),
             check(partner.mutual, _("The exchange is mutual."), _("The exchange is one-way.")),
             check(partner.civil_society_both_sides, _("Civil society takes part on both sides."),

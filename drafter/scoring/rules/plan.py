@@ -15,6 +15,9 @@ from functools import cached_property
 from ...plan.schema import Action, BudgetLine, Indicator, Objective, PlanDocument
 
 
+ZERO = Decimal(0)
+
+
 def _group(rows, key: str) -> dict[str, list]:
     grouped: dict[str, list] = defaultdict(list)
     for row in rows:
@@ -54,18 +57,6 @@ class Plan:
         return self.document.budget.lines
 
     @cached_property
-    def indicators_by_action(self) -> dict[str, list[Indicator]]:
-        return _group(self.indicators, "action_id")
-
-    @cached_property
-    def indicators_by_objective(self) -> dict[str, list[Indicator]]:
-        return _group(self.indicators, "objective_id")
-
-    @cached_property
-    def lines_by_action(self) -> dict[str, list[BudgetLine]]:
-        return _group(self.lines, "action_id")
-
-    @cached_property
     def actions_by_objective(self) -> dict[str, list[Action]]:
         return _group(self.actions, "objective_id")
 
@@ -79,13 +70,35 @@ class Plan:
     def standard_pillar_of_action(self, action: Action) -> str | None:
         return self.standard_pillar_of_objective.get(action.objective_id or "")
 
-    def action_cost(self, action: Action) -> Decimal:
-        return sum((line.amount or Decimal(0) for line in self.lines_by_action.get(action.id, ())),
-                   Decimal(0))
+    @cached_property
+    def money_by_action(self) -> dict[str, tuple[Decimal, Decimal, bool]]:
+        """Action id -> (cost, secured, a funding source is named), in one pass over lines."""
+        money: dict[str, tuple[Decimal, Decimal, bool]] = {}
+        nothing = (ZERO, ZERO, False)
+        for line in self.lines:
+            if not line.action_id:
+                continue
+            cost, secured, named = money.get(line.action_id, nothing)
+            money[line.action_id] = (
+                cost + line.amount if line.amount else cost,
+                secured + line.secured if line.secured else secured,
+                named or (line.funding_source or "unidentified") != "unidentified")
+        return money
 
-    def action_secured(self, action: Action) -> Decimal:
-        return sum((line.secured or Decimal(0) for line in self.lines_by_action.get(action.id, ())),
-                   Decimal(0))
+    def action_cost(self, action: Action) -> Decimal:
+        return self.money_by_action.get(action.id, (ZERO,))[0]
+
+    @cached_property
+    def measured(self) -> dict[str, set[str]]:
+        """Ids of the actions with an output indicator ("output") and of the objectives
+        with an outcome indicator ("outcome")."""
+        found: dict[str, set[str]] = {"output": set(), "outcome": set()}
+        for indicator in self.indicators:
+            level = indicator_level(indicator)
+            subject = indicator.action_id if level == "output" else indicator.objective_id
+            if level and subject:
+                found[level].add(subject)
+        return found
 
     @cached_property
     def action_themes(self) -> set[str]:

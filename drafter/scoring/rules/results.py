@@ -4,7 +4,7 @@ objectives that state results, and actions with a lead, dates and a dimension.
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
+from ..i18n import _, label as vocab_label
 
 from ...plan import vocab
 from .base import RuleResult, no_actions, no_indicators, check, combine, share, text_length
@@ -51,17 +51,16 @@ def smart_objectives(plan: Plan) -> RuleResult:
     if not objectives:
         return RuleResult(0.0, (_("The plan has no objectives yet."),))
 
-    def time_bound(objective) -> bool:
-        return any(indicator_level(indicator) == "outcome" and indicator.target
-                   and indicator.target_year
-                   for indicator in plan.indicators_by_objective.get(objective.id, ()))
+    time_bound = {indicator.objective_id for indicator in plan.indicators
+                  if indicator.objective_id and indicator_level(indicator) == "outcome"
+                  and indicator.target and indicator.target_year}
 
     return combine([
         share(objectives, lambda objective: bool(objective.outcome),
               _("%(done)d of %(total)d objectives state an outcome"), ""),
         share(objectives, lambda objective: objective.id in plan.actions_by_objective,
               _("%(done)d of %(total)d objectives have actions"), ""),
-        share(objectives, time_bound,
+        share(objectives, lambda objective: objective.id in time_bound,
               _("%(done)d of %(total)d objectives have an outcome target with a year"), ""),
     ])
 
@@ -99,8 +98,8 @@ def dimensions(plan: Plan) -> RuleResult:
         elif action.dimension:
             present.add(action.dimension)
     parts = [check(key in present,
-                   _("There are %(dimension)s actions.", dimension=vocab.DIMENSIONS.label(key)),
+                   _("There are %(dimension)s actions.", dimension=vocab_label(vocab.DIMENSIONS, key)),
                    _("No action is marked %(dimension)s although the context says it matters.",
-                     dimension=vocab.DIMENSIONS.label(key)))
+                     dimension=vocab_label(vocab.DIMENSIONS, key)))
              for key in declared]
     return combine(parts)

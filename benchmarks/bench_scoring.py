@@ -16,6 +16,7 @@ scores them against the CSAG 2012 checklist, and reports:
 from __future__ import annotations
 
 import datetime as dt
+import os
 import statistics
 import sys
 import time
@@ -103,6 +104,8 @@ def main() -> None:
 
     data = make_plan_data(200)
     document = PlanDocument.model_validate(data)
+    print(f"Load average before the run: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs "
+          "(timings are wall-clock; a busy machine inflates them)")
     print(f"Plan: {len(document.actions.items)} actions, {len(document.indicators.items)} "
           f"indicators, {len(document.budget.lines)} budget lines; checklist "
           f"{checklist.id} ({len(checklist.criteria)} criteria)")

@@ -153,7 +153,8 @@ def test_adding_a_cost_to_an_uncosted_action_never_lowers_a_score(document, data
     if not uncosted:
         return
     amount = data.draw(st.integers(1, 10_000))
-    line = {"id": "new-line", "category": "action", "action_id": data.draw(st.sampled_from(uncosted)),
+    line = {"id": "new-line", "category": "action",
+            "action_id": data.draw(st.sampled_from(uncosted)),
             "amount": Decimal(amount),
             "secured": data.draw(st.none() | st.integers(0, amount)),
             "funding_source": data.draw(st.sampled_from([None, *vocab.FUNDING_SOURCES.values]))}

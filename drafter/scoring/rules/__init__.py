@@ -6,7 +6,11 @@ returns a `RuleResult`: a score in 0..1 and evidence sentences. Rules must never
 on a valid document, including an empty one.
 """
 
-from . import budget, consultation, context, coverage, indicators, leadership, monitoring, outreach, results  # noqa: F401
+# Imported for their side effect: each module registers its rules in RULES.
+from . import (  # noqa: F401
+    budget, consultation, context, coverage, indicators, leadership, monitoring, outreach,
+    results,
+)
 from .base import RuleResult
 from .plan import Plan
 from .registry import RULES, params_model, rule_docs

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..i18n import _, labeller
-
 from ...plan import vocab
-from .base import RuleResult, no_actions, no_indicators, check, combine, count_up_to, covered, note, share, text_length
+from ..i18n import _, labeller
+from .base import (
+    RuleResult, check, combine, count_up_to, covered, no_actions, note, share, text_length,
+)
 from .plan import Plan
 from .registry import rule
 
@@ -28,8 +29,8 @@ def costed_categories(plan: Plan) -> set[str]:
 @rule
 def costed_actions(plan: Plan, *, currency_weight: float = 0.1) -> RuleResult:
     """Each action carries a cost estimate, in a stated currency."""
-    total = sum((line.amount or Decimal(0) for line in plan.lines), Decimal(0))
-    coverage = share(plan.actions, lambda action: plan.action_cost(action) > 0,
+    total, _secured = plan.money_totals
+    coverage = share(plan.actions, [row.id in plan.costed_action_ids for row in plan.actions],
                      _("Budget covers %(done)d of %(total)d actions"), no_actions())
     currency = plan.budget.currency
     return combine([
@@ -55,8 +56,7 @@ def funding(plan: Plan, *, secured_threshold: float = 0.5, gap_chars: int = 80) 
         cost, got, _named = by_action.get(action.id, nothing)
         return cost > 0 and got >= cost * threshold
 
-    total = sum((line.amount or Decimal(0) for line in plan.lines), Decimal(0))
-    got = sum((line.secured or Decimal(0) for line in plan.lines), Decimal(0))
+    total, got = plan.money_totals
     currency = plan.budget.currency
     return combine([
         share(plan.actions, named_source,
@@ -103,4 +103,5 @@ def system_costs(plan: Plan, *, categories: list[vocab.COST_CATEGORIES.type] = [
         "coordination", "monitoring_evaluation"]) -> RuleResult:
     """The budget pays for the plan's own machinery: coordination, data and evaluation."""
     return covered(costed_categories(plan), categories,
-                   _("%(done)d of %(total)d system costs budgeted"), labeller(vocab.COST_CATEGORIES))
+                   _("%(done)d of %(total)d system costs budgeted"),
+                   labeller(vocab.COST_CATEGORIES))

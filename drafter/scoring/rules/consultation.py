@@ -8,9 +8,8 @@ consultation must never make a plan look less consulted.
 
 from __future__ import annotations
 
-from ..i18n import _, labeller
-
 from ...plan import vocab
+from ..i18n import _, labeller
 from .base import RuleResult, check, combine, count_up_to, covered, name_missing, text_length
 from .plan import Plan
 from .registry import rule

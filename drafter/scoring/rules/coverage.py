@@ -7,9 +7,8 @@ its themes; the resolutions ticked under About), never from keyword hunting in p
 
 from __future__ import annotations
 
-from ..i18n import _, label as vocab_label, labeller
-
 from ...plan import vocab
+from ..i18n import _, label as vocab_label, labeller
 from .base import RuleResult, combine, count_up_to, covered, name_missing
 from .plan import Plan
 from .registry import rule
@@ -29,7 +28,8 @@ def full_agenda(plan: Plan, *, pillars: list[vocab.STANDARD_PILLARS.type] = ALL_
                 pillar_weight: float = 2.0) -> RuleResult:
     """Actions under every pillar (participation as much as protection), and the plan
     answers the later resolutions, not 1325 alone."""
-    with_actions = {plan.standard_pillar_of_action(action) for action in plan.actions}
+    pillar_of = plan.standard_pillar_of_objective
+    with_actions = {pillar_of.get(action.objective_id or "") for action in plan.actions}
     return combine([
         (covered(with_actions, pillars, _("%(done)d of %(total)d pillars have actions"),
                  labeller(vocab.STANDARD_PILLARS)), pillar_weight),
@@ -44,12 +44,13 @@ def prevention(plan: Plan, *, themes: list[vocab.THEMES.type] = PREVENTION_THEME
     """Actions on conflict prevention: root causes, early warning, arms control and
     disarmament."""
     wanted = set(themes)
-    count = sum(1 for action in plan.actions if wanted.intersection(action.themes))
+    count = sum(1 for action in plan.actions
+                if action.themes and not wanted.isdisjoint(action.themes))
     return combine([
         count_up_to(count, min_actions, _("%(count)d prevention or disarmament actions "
                                           "(%(wanted)d wanted).")),
-        covered(plan.action_themes, themes, _("%(done)d of %(total)d prevention themes have actions"),
-                labeller(vocab.THEMES)),
+        covered(plan.action_themes, themes,
+                _("%(done)d of %(total)d prevention themes have actions"), labeller(vocab.THEMES)),
     ])
 
 
@@ -59,7 +60,8 @@ def diversity(plan: Plan, *, themes: list[vocab.THEMES.type] = DIVERSITY_THEMES,
     """Attention to diverse groups and new threats: displacement, disability, youth,
     defenders, climate, violent extremism, trafficking, men and boys."""
     found = [theme for theme in themes if theme in plan.action_themes]
-    missing = [vocab_label(vocab.THEMES, theme) for theme in themes if theme not in plan.action_themes]
+    missing = [vocab_label(vocab.THEMES, theme) for theme in themes
+               if theme not in plan.action_themes]
     result = count_up_to(len(found), min_themes,
                          _("Actions address %(count)d of the listed groups and issues "
                            "(%(wanted)d wanted)."))

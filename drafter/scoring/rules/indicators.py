@@ -10,7 +10,7 @@ from typing import Literal
 
 from ..i18n import _
 
-from .base import RuleResult, no_actions, no_indicators, combine, share
+from .base import RuleResult, combine, no_actions, no_indicators, share
 from .plan import Plan
 from .registry import rule
 
@@ -24,10 +24,10 @@ def indicator_coverage(plan: Plan, *, objective_weight: float = 1.0,
     if not plan.objectives and not plan.actions:
         return RuleResult(0.0, (_("There are no objectives or actions to measure yet."),))
     return combine([
-        (share(plan.objectives, lambda objective: objective.id in plan.measured["outcome"],
+        (share(plan.objectives, [row.id in plan.measured["outcome"] for row in plan.objectives],
                _("%(done)d of %(total)d objectives have an outcome indicator"),
                _("There are no objectives to measure.")), objective_weight),
-        (share(plan.actions, lambda action: action.id in plan.measured["output"],
+        (share(plan.actions, [row.id in plan.measured["output"] for row in plan.actions],
                _("%(done)d of %(total)d actions have an output indicator"),
                _("There are no actions to measure.")), action_weight),
     ])
@@ -38,25 +38,22 @@ def baselines_and_targets(plan: Plan, *, require_years: bool = True) -> RuleResu
     """Indicators have a baseline and a target (with their years), so change can be
     measured; and each action is tracked by at least one such indicator."""
 
-    def has_baseline(indicator) -> bool:
-        return bool(indicator.baseline) and (indicator.baseline_year is not None
-                                             or not require_years)
-
-    def has_target(indicator) -> bool:
-        return bool(indicator.target) and (indicator.target_year is not None
-                                           or not require_years)
-
-    tracked = {indicator.action_id for indicator in plan.indicators
-               if indicator.action_id and has_baseline(indicator) and has_target(indicator)}
-
+    indicators = plan.indicators
+    # One pass each; a year is demanded only when require_years is set.
+    baselines = [bool(row.baseline) and (row.baseline_year is not None or not require_years)
+                 for row in indicators]
+    targets = [bool(row.target) and (row.target_year is not None or not require_years)
+               for row in indicators]
+    tracked = {row.action_id for row, base, target in zip(indicators, baselines, targets)
+               if base and target and row.action_id}
     return combine([
-        share(plan.indicators, has_baseline,
+        share(indicators, baselines,
               _("%(done)d of %(total)d indicators have a baseline") if not require_years else
               _("%(done)d of %(total)d indicators have a baseline with its year"), no_indicators()),
-        share(plan.indicators, has_target,
+        share(indicators, targets,
               _("%(done)d of %(total)d indicators have a target") if not require_years else
               _("%(done)d of %(total)d indicators have a target with its year"), no_indicators()),
-        share(plan.actions, lambda action: action.id in tracked,
+        share(plan.actions, [row.id in tracked for row in plan.actions],
               _("%(done)d of %(total)d actions have an indicator with a baseline and a target"),
               no_actions()),
     ])
@@ -76,8 +73,8 @@ def indicator_data(plan: Plan, *, fields: list[Literal["data_source", "responsib
     }
     if not plan.indicators:
         return RuleResult(0.0, (no_indicators(),))
-    return combine([share(plan.indicators, attrgetter(name), sentences[name], no_indicators())
-                    for name in fields])
+    return combine([share(plan.indicators, list(map(attrgetter(name), plan.indicators)),
+                          sentences[name], no_indicators()) for name in fields])
 
 
 @rule

@@ -5,9 +5,8 @@ review and final evaluation whose findings are used.
 
 from __future__ import annotations
 
-from ..i18n import _, label as vocab_label, labeller
-
 from ...plan import vocab
+from ..i18n import _, label as vocab_label, labeller
 from .base import RuleResult, check, combine, count_up_to, covered, text_length
 from .plan import Plan
 from .registry import rule
@@ -45,7 +44,9 @@ def reporting(plan: Plan, *, frequency_credit: dict[str, float] = FREQUENCY_CRED
     """A monitoring body reports on a regular schedule, to parliament and in public."""
     monitoring = plan.monitoring
     frequency = monitoring.reporting_frequency
-    sent_to = set(monitoring.report_recipients) | ({"public"} if monitoring.reports_public else set())
+    sent_to = set(monitoring.report_recipients)
+    if monitoring.reports_public:
+        sent_to.add("public")
     return combine([
         check(bool(monitoring.monitoring_body),
               _("Monitoring body: %(name)s.", name=monitoring.monitoring_body),

@@ -4,9 +4,8 @@ dissemination, regional frameworks, twinning, and review and revision.
 
 from __future__ import annotations
 
-from ..i18n import _, label as vocab_label
-
 from ...plan import vocab
+from ..i18n import _, label as vocab_label
 from .base import RuleResult, check, combine, count_up_to, text_length
 from .plan import Plan
 from .registry import rule
@@ -51,9 +50,11 @@ def dissemination(plan: Plan, *, min_languages: int = 2, min_chars: int = 200) -
 def regional_framework(plan: Plan, *, min_chars: int = 150) -> RuleResult:
     """The plan names its regional framework (RAP, AU CRF, EU, ...) and reports to it."""
     regional = plan.regional
-    names = ", ".join(vocab_label(vocab.REGIONAL_FRAMEWORKS, key) for key in regional.regional_frameworks)
+    names = ", ".join(vocab_label(vocab.REGIONAL_FRAMEWORKS, key)
+                      for key in regional.regional_frameworks)
     return combine([
-        (check(bool(regional.regional_frameworks), _("Regional frameworks: %(names)s.", names=names),
+        (check(bool(regional.regional_frameworks),
+               _("Regional frameworks: %(names)s.", names=names),
                _("No regional framework is named.")), 2.0),
         check(regional.regional_reporting, _("The plan reports to its regional framework."),
               _("No reporting to a regional framework is foreseen.")),

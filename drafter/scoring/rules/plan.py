@@ -67,9 +67,6 @@ class Plan:
         return {objective.id: standard[objective.pillar_id] for objective in self.objectives
                 if objective.pillar_id and standard.get(objective.pillar_id)}
 
-    def standard_pillar_of_action(self, action: Action) -> str | None:
-        return self.standard_pillar_of_objective.get(action.objective_id or "")
-
     @cached_property
     def money_by_action(self) -> dict[str, tuple[Decimal, Decimal, bool]]:
         """Action id -> (cost, secured, a funding source is named), in one pass over lines."""
@@ -85,8 +82,15 @@ class Plan:
                 named or (line.funding_source or "unidentified") != "unidentified")
         return money
 
-    def action_cost(self, action: Action) -> Decimal:
-        return self.money_by_action.get(action.id, (ZERO,))[0]
+    @cached_property
+    def costed_action_ids(self) -> set[str]:
+        return {key for key, (cost, _secured, _named) in self.money_by_action.items() if cost > 0}
+
+    @cached_property
+    def money_totals(self) -> tuple[Decimal, Decimal]:
+        """(total cost, total secured) over every budget line, actions or not."""
+        return (sum((line.amount for line in self.lines if line.amount), ZERO),
+                sum((line.secured for line in self.lines if line.secured), ZERO))
 
     @cached_property
     def measured(self) -> dict[str, set[str]]:
@@ -94,8 +98,11 @@ class Plan:
         with an outcome indicator ("outcome")."""
         found: dict[str, set[str]] = {"output": set(), "outcome": set()}
         for indicator in self.indicators:
-            level = indicator_level(indicator)
-            subject = indicator.action_id if level == "output" else indicator.objective_id
+            # indicator_level(), inlined: this loop runs over every indicator.
+            action_id, objective_id = indicator.action_id, indicator.objective_id
+            level = indicator.level or ("output" if action_id else
+                                        "outcome" if objective_id else None)
+            subject = action_id if level == "output" else objective_id
             if level and subject:
                 found[level].add(subject)
         return found

@@ -4,10 +4,9 @@ objectives that state results, and actions with a lead, dates and a dimension.
 
 from __future__ import annotations
 
-from ..i18n import _, label as vocab_label
-
 from ...plan import vocab
-from .base import RuleResult, no_actions, no_indicators, check, combine, share, text_length
+from ..i18n import _, label as vocab_label
+from .base import RuleResult, check, combine, no_actions, share, text_length
 from .plan import Plan, indicator_level
 from .registry import rule
 
@@ -37,7 +36,8 @@ def pillar_structure(plan: Plan) -> RuleResult:
     return combine([
         (share(objectives, lambda objective: bool(objective.pillar_id),
                _("%(done)d of %(total)d objectives sit under a pillar"), ""), 2.0),
-        check(bool(plan.pillars.pillars) and (not adapted or bool(plan.pillars.adaptation_rationale)),
+        check(bool(plan.pillars.pillars)
+              and (not adapted or bool(plan.pillars.adaptation_rationale)),
               _("The pillars follow the standard four or their adaptation is explained."),
               _("Pillars depart from the standard four without a stated reason.")),
     ])
@@ -60,7 +60,7 @@ def smart_objectives(plan: Plan) -> RuleResult:
               _("%(done)d of %(total)d objectives state an outcome"), ""),
         share(objectives, lambda objective: objective.id in plan.actions_by_objective,
               _("%(done)d of %(total)d objectives have actions"), ""),
-        share(objectives, lambda objective: objective.id in time_bound,
+        share(objectives, [row.id in time_bound for row in objectives],
               _("%(done)d of %(total)d objectives have an outcome target with a year"), ""),
     ])
 
@@ -97,9 +97,10 @@ def dimensions(plan: Plan) -> RuleResult:
             present.update(("domestic", "external"))
         elif action.dimension:
             present.add(action.dimension)
+    names = {key: vocab_label(vocab.DIMENSIONS, key) for key in declared}
     parts = [check(key in present,
-                   _("There are %(dimension)s actions.", dimension=vocab_label(vocab.DIMENSIONS, key)),
+                   _("There are %(dimension)s actions.", dimension=names[key]),
                    _("No action is marked %(dimension)s although the context says it matters.",
-                     dimension=vocab_label(vocab.DIMENSIONS, key)))
+                     dimension=names[key]))
              for key in declared]
     return combine(parts)

@@ -21,6 +21,9 @@ REFERENCES = [
     ("budget", "lines", "action_id", ("actions", "items")),
 ]
 
+# Sections whose rows others point at: only saving one of these can break a reference.
+LINK_TARGETS = {target for *_rest, (target, _attribute) in REFERENCES}
+
 
 def _ids(document: "PlanDocument", section: str, attribute: str) -> set[str]:
     return {row.id for row in getattr(getattr(document, section), attribute)}

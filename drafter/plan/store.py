@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..models import Plan, PlanSection, utcnow
-from .links import unlink_dangling
+from .links import LINK_TARGETS, unlink_dangling
 from .schema import SECTION_MODELS, Model, PlanDocument
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
@@ -37,12 +37,35 @@ class ConflictError(Exception):
         self.current = current
 
 
-@dataclass
 class SectionState:
-    data: Model
-    version: int = 0
-    status: str = NOT_STARTED
-    updated_at: dt.datetime | None = None
+    """One section as stored: its content (parsed from JSON on first use), version, status."""
+
+    def __init__(self, key: str, raw: str | None = None, version: int = 0,
+                 status: str = NOT_STARTED, updated_at: dt.datetime | None = None,
+                 data: Model | None = None):
+        self.key, self.raw, self.version, self.status, self.updated_at = (
+            key, raw, version, status, updated_at)
+        self._data = data
+
+    @property
+    def data(self) -> Model:
+        # Parsing is the costly part of a load; most pages need only a few sections.
+        if self._data is None:
+            self._data = _parse(self.key, self.raw) if self.raw else SECTION_MODELS[self.key]()
+        return self._data
+
+
+class DocumentView:
+    """The plan's sections by name, each parsed only when read (for forms' choices)."""
+
+    def __init__(self, sections: dict[str, SectionState]):
+        self._sections = sections
+
+    def __getattr__(self, key: str) -> Model:
+        try:
+            return self._sections[key].data
+        except KeyError:
+            raise AttributeError(key) from None
 
 
 @dataclass
@@ -58,6 +81,10 @@ class LoadedPlan:
     def document(self) -> PlanDocument:
         return PlanDocument.model_construct(
             **{key: state.data for key, state in self.sections.items()})
+
+    @property
+    def view(self) -> DocumentView:
+        return DocumentView(self.sections)
 
 
 @dataclass
@@ -111,13 +138,10 @@ class PlanStore:
         loaded = LoadedPlan(plan.id, plan.title, plan.checklist, plan.created_at, plan.updated_at)
         rows = {row.key: row for row in self.session.scalars(
             select(PlanSection).where(PlanSection.plan_id == plan_id))}
-        for key, model in SECTION_MODELS.items():
+        for key in SECTION_MODELS:
             row = rows.get(key)
-            if row is None:
-                loaded.sections[key] = SectionState(model())
-            else:
-                loaded.sections[key] = SectionState(_parse(key, row.data), row.version,
-                                                    row.status, row.updated_at)
+            loaded.sections[key] = (SectionState(key) if row is None else SectionState(
+                key, row.data, row.version, row.status, row.updated_at))
         return loaded
 
     def load_section(self, plan_id: int, key: str) -> SectionState:
@@ -125,8 +149,8 @@ class PlanStore:
         row = self.session.scalars(select(PlanSection).where(
             PlanSection.plan_id == plan_id, PlanSection.key == key)).one_or_none()
         if row is None:
-            return SectionState(SECTION_MODELS[key]())
-        return SectionState(_parse(key, row.data), row.version, row.status, row.updated_at)
+            return SectionState(key)
+        return SectionState(key, row.data, row.version, row.status, row.updated_at)
 
     # --- writing ---------------------------------------------------------------
 
@@ -159,11 +183,8 @@ class PlanStore:
         status = COMPLETE if complete else IN_PROGRESS
         try:
             new_version = self._swap(plan_id, key, data, expected_version, status)
-            loaded = self.load(plan_id)
-            document = loaded.document
-            for other in sorted(unlink_dangling(document) - {key}):
-                state = loaded.sections[other]
-                self._swap(plan_id, other, getattr(document, other), state.version, state.status)
+            if key in LINK_TARGETS:
+                self._unlink(plan_id, key)
             if key == "about":
                 plan.title = _title_of(data)
             plan.updated_at = utcnow()
@@ -172,6 +193,13 @@ class PlanStore:
             self.session.rollback()
             raise
         return new_version
+
+    def _unlink(self, plan_id: int, key: str) -> None:
+        loaded = self.load(plan_id)
+        document = loaded.document
+        for other in sorted(unlink_dangling(document) - {key}):
+            state = loaded.sections[other]
+            self._swap(plan_id, other, getattr(document, other), state.version, state.status)
 
     def _swap(self, plan_id: int, key: str, data: Model, expected: int, status: str) -> int:
         values = {"data": _dump(data), "status": status, "updated_at": utcnow()}
@@ -194,6 +222,11 @@ class PlanStore:
         self.session.rollback()
         current = self.load_section(plan_id, key)
         raise ConflictError(key, expected, current.version, current.data)
+
+    def set_checklist(self, plan_id: int, checklist_id: str) -> None:
+        plan = self._plan(plan_id)
+        plan.checklist = checklist_id
+        self.session.commit()
 
     def delete_plan(self, plan_id: int) -> None:
         self._plan(plan_id)

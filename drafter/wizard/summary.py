@@ -15,7 +15,7 @@ from wtforms import BooleanField, FieldList, SelectFieldBase
 
 from ..plan.schema import PlanDocument
 from . import editing
-from .binding import CONTROL_FIELDS
+from .binding import CONTROL_FIELDS, model_values
 from .steps import Step
 
 
@@ -39,13 +39,17 @@ def _choice_labels(field_) -> dict:
 
 def display(field_) -> str:
     """What a person reads for one field's saved value."""
-    value = field_.data
+    return display_value(field_, field_.data)
+
+
+def display_value(field_, value, labels: dict | None = None) -> str:
+    """What a person reads for `value` shown in `field_` (whose choice labels may be given)."""
     if isinstance(field_, BooleanField):
         return _("Yes") if value else _("No")
     if value in (None, "", []):
         return ""
     if isinstance(field_, SelectFieldBase) and getattr(field_, "choices", None) is not None:
-        labels = _choice_labels(field_)
+        labels = labels if labels is not None else _choice_labels(field_)
         if isinstance(value, list):
             return ", ".join(labels.get(item, item) for item in value)
         return labels.get(value, value)
@@ -84,12 +88,21 @@ def section_summary(step: Step, document: PlanDocument) -> list[SummaryRow]:
     return rows
 
 
-def collection_summary(step: Step, section, document: PlanDocument) -> SummaryRow:
-    """The step's list of items as a table of its columns (also shown on the step page)."""
+def collection_summary(step: Step, section, document) -> SummaryRow:
+    """The step's list of items as a table of its columns (also shown on the step page).
+
+    One form gives the labels of every row: building a form per row was the slow part
+    of a page listing a hundred indicators.
+    """
     collection = step.collection
+    form = editing.item_form(step, None, 0)
+    editing.fill_choices(form, document)
+    columns = [(name, form[name], _choice_labels(form[name])
+                if isinstance(form[name], SelectFieldBase) else None)
+               for name, _heading in collection.columns]
     table = Table([str(heading) for _name, heading in collection.columns])
     for item in getattr(section, collection.attribute):
-        form = editing.item_form(step, item, 0)
-        editing.fill_choices(form, document)
-        table.rows.append([display(form[name]) for name, _heading in collection.columns])
+        values = model_values(item, collection.form)
+        table.rows.append([display_value(field_, values.get(name), labels)
+                           for name, field_, labels in columns])
     return SummaryRow(collection.attribute, str(collection.heading), table=table)

@@ -25,6 +25,7 @@ from ..plan.completeness import missing_for_completion, missing_in_item
 from ..plan.schema import SECTION_MODELS
 from ..plan.store import ConflictError, PlanNotFound, PlanStore
 from ..plan.transfer import describe_errors, export_json
+from ..scorecard.service import plan_scorecard, section_gaps
 from . import editing
 from .binding import bind
 from .steps import BY_KEY, STEPS, next_step, previous_step
@@ -61,7 +62,7 @@ def _posted_version(form) -> int:
 @bp.get("")
 def tasklist(plan_id: int):
     plan = _load(plan_id)
-    return render_template("wizard/tasklist.html", plan=plan, steps=STEPS)
+    return render_template("wizard/tasklist.html", plan=plan, steps=STEPS, **_panel(plan, None))
 
 
 @bp.get("/check")
@@ -83,13 +84,19 @@ def export(plan_id: int):
 
 # --- one step ---------------------------------------------------------------------
 
+def _panel(plan, step) -> dict:
+    """What the score panel beside a page needs: the scorecard and this section's gaps."""
+    card = plan_scorecard(plan)
+    return {"card": card, "gaps": section_gaps(card, step.key) if step else []}
+
+
 def _render_step(plan, step, form, status=200, notice=None):
-    editing.fill_choices(form, plan.document)
+    editing.fill_choices(form, plan.view)
     section = plan.sections[step.key]
     items = getattr(section.data, step.collection.attribute) if step.collection else []
     return render_template(step.template, plan=plan, step=step, form=form, items=items,
                            notice=notice, previous=previous_step(step.key),
-                           document=plan.document), status
+                           document=plan.view, **_panel(plan, step)), status
 
 
 def _row_command() -> tuple[str, str] | None:
@@ -124,7 +131,7 @@ def step(plan_id: int, section: str):
             entries = form[name].entries
             if int(index) < len(entries):
                 entries.pop(int(index))
-    editing.fill_choices(form, plan.document)
+    editing.fill_choices(form, plan.view)
     model = bind(form, SECTION_MODELS[step.key], base=state.data)
     if model is None:
         if command and command[0] == "add_row" and command[1] in form:
@@ -209,9 +216,9 @@ def _collection_step(section: str):
 
 
 def _render_item(plan, step, form, item_id, status=200, notice=None):
-    editing.fill_choices(form, plan.document)
+    editing.fill_choices(form, plan.view)
     return render_template("wizard/item.html", plan=plan, step=step, form=form,
-                           item_id=item_id, notice=notice), status
+                           item_id=item_id, notice=notice, **_panel(plan, step)), status
 
 
 @bp.route("/<section>/new", methods=["GET", "POST"], defaults={"item_id": None})
@@ -232,7 +239,7 @@ def item(plan_id: int, section: str, item_id: str | None):
         return _render_item(plan, step, form, item_id, 400, notice=_(
             "Your session had expired, so nothing was saved yet. Everything you typed is "
             "still here: press save again."))
-    editing.fill_choices(form, plan.document)
+    editing.fill_choices(form, plan.view)
     model_class = editing.item_model(step)
     new_item = bind(form, model_class, base=existing or model_class())
     if new_item is not None:

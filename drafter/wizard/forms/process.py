@@ -27,7 +27,9 @@ class ConsultationForm(StepForm):
 
 
 class EventForm(ItemForm):
-    groups = [
+    # `layout`, not `groups`: this form has a field named `groups`, which would replace
+    # the list of headings (the macro render_groups reads `layout` first).
+    layout = [
         (_l("When and where"), ["date", "place", "region", "in_capital", "format"]),
         (_l("Who took part"), ["women", "men", "groups", "organisations"]),
         (_l("What was heard"), ["summary"]),

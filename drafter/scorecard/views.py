@@ -1,0 +1,45 @@
+"""The scorecard pages.
+
+URL table (under /plans/<plan_id>):
+    GET   /scorecard    every area and criterion with evidence and advice, the gaps first
+    POST  /checklist    choose the checklist the plan is scored against
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from .. import db
+from ..plan.store import PlanNotFound, PlanStore
+from ..wizard.steps import BY_KEY
+from .service import available_checklists, plan_scorecard
+
+bp = Blueprint("scorecard", __name__, url_prefix="/plans/<int:plan_id>")
+
+
+@bp.get("/scorecard")
+def scorecard(plan_id: int):
+    try:
+        plan = PlanStore(db.session()).load(plan_id)
+    except PlanNotFound:
+        abort(404)
+    card = plan_scorecard(plan)
+    return render_template("scorecard/scorecard.html", plan=plan, card=card, steps=BY_KEY,
+                           checklists=available_checklists())
+
+
+@bp.post("/checklist")
+def choose_checklist(plan_id: int):
+    store = PlanStore(db.session())
+    choice = request.form.get("checklist", "")
+    known = {info.id: info for info in available_checklists()}
+    if g.get("csrf_failed") or choice not in known:
+        flash(_("Choose one of the checklists listed."), "error")
+        return redirect(url_for(".scorecard", plan_id=plan_id))
+    try:
+        store.set_checklist(plan_id, choice)
+    except PlanNotFound:
+        abort(404)
+    flash(_("The plan is now scored against “%(name)s”.", name=known[choice].name))
+    return redirect(url_for(".scorecard", plan_id=plan_id))

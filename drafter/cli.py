@@ -16,8 +16,9 @@ from flask.cli import FlaskGroup, with_appcontext
 from . import db
 from .migrate import upgrade
 from .paths import resource
-from .plan.schema import PlanDocument
-from .plan.store import PlanNotFound, PlanStore
+from .plan.completeness import missing_for_completion
+from .plan.schema import SECTION_MODELS, PlanDocument
+from .plan.store import COMPLETE, PlanNotFound, PlanStore
 from .plan.transfer import ImportProblem, export_json, parse_document
 
 
@@ -70,7 +71,11 @@ def load_samples_command(if_empty: bool):
     for name in SAMPLE_FILES:
         path = resource("samples") / name
         document = parse_document(path.read_bytes())
-        plan_id = store.create_plan(document)
+        # A sample's sections that hold what completion asks for are shown as complete,
+        # as the team that wrote it would have marked them.
+        statuses = {key: COMPLETE for key in SECTION_MODELS
+                    if not missing_for_completion(key, getattr(document, key))}
+        plan_id = store.create_plan(document, statuses=statuses)
         click.echo(f"Loaded {name} as plan {plan_id}: {document.about.title}")
 
 

@@ -13,7 +13,7 @@ export DRAFTER_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432
 RUN_DEBS  := fonts-noto-core fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
 
-.PHONY: run serve test bench init-db system-run system-test clean
+.PHONY: run serve test bench messages init-db system-run system-test clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -56,6 +56,10 @@ test: system-test $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# Collect every user-visible string into a catalogue for translators.
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l -o translations/messages.pot .
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -79,3 +79,13 @@ def test_unknown_choice_values_are_refused_with_a_message(client, make_plan):
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "is not one of" in html
+
+
+def test_text_inputs_carry_the_length_limit_of_the_document(client, make_plan):
+    plan_id = make_plan()
+    html = client.get(f"/plans/{plan_id}/leadership").get_data(as_text=True)
+    assert re.search(r'id="lead_institution"[^>]*maxlength="200"|maxlength="200"[^>]*id="lead_institution"', html)
+    assert re.search(r'maxlength="20000"[^>]*name="parliament_role"|name="parliament_role"[^>]*maxlength="20000"', html)
+    # The blank row that the page's script clones has limits too.
+    template = html[html.index("data-row-template"):]
+    assert 'name="members-__INDEX__-institution"' in template and 'maxlength="200"' in template

@@ -7,6 +7,7 @@ from flask_babel import format_datetime
 from wtforms import BooleanField, FieldList, SelectMultipleField, TextAreaField
 from wtforms.fields import SelectField
 
+from ..wizard.binding import apply_limits
 from ..wizard.summary import collection_summary
 
 
@@ -35,6 +36,8 @@ def blank_row(field: FieldList):
                    _meta=field.meta, translations=field._translations)
     row = field.meta.bind_field(field._form, field.unbound_field, options)
     row.process(None)
+    if getattr(field, "row_model", None) is not None:
+        apply_limits(row.form, field.row_model)
     for sub_name, choices in getattr(field, "row_choices", {}).items():
         row.form[sub_name].choices = choices
     return row

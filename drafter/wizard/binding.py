@@ -125,3 +125,34 @@ def _field_at(form: BaseForm, loc: list, kept: dict[str, list[int]]) -> Field | 
             return entry.form[loc[2]]
         return field
     return field
+
+
+def max_length(model_class: type[Model], name: str) -> int | None:
+    """The longest text the model takes in field `name`, if it sets one."""
+    info = model_class.model_fields.get(name)
+    for item in info.metadata if info else []:
+        if getattr(item, "max_length", None):
+            return item.max_length
+    return None
+
+
+def apply_limits(form: BaseForm, model_class: type[Model]) -> None:
+    """Give text inputs the model's length limit as `maxlength`, so the browser stops
+    typing where the server would refuse (the server still checks)."""
+    for name, field in form._fields.items():
+        if isinstance(field, FieldList):
+            row_model = _row_model(model_class, name)
+            if row_model is not None:
+                for entry in field.entries:
+                    apply_limits(entry.form, row_model)
+                field.row_model = row_model
+            continue
+        limit = max_length(model_class, name)
+        if limit and field.type in ("StringField", "TextAreaField", "LinesField"):
+            field.render_kw = {**(field.render_kw or {}), "maxlength": limit}
+
+
+def _row_model(model_class: type[Model], name: str) -> type[Model] | None:
+    info = model_class.model_fields.get(name)
+    args = getattr(info.annotation, "__args__", ()) if info else ()
+    return args[0] if args and isinstance(args[0], type) and issubclass(args[0], Model) else None

@@ -10,7 +10,7 @@ from wtforms.fields.choices import SelectChoice
 
 from ..plan.globals import global_indicator_choices
 from ..plan.schema import SECTION_MODELS, Model, PlanDocument
-from .binding import model_values
+from .binding import apply_limits, model_values
 from .steps import Step
 
 
@@ -46,18 +46,24 @@ def fill_choices(form, document: PlanDocument) -> None:
 def step_form(step: Step, section: Model, version: int, status: str, formdata=None):
     """The step's form, from what was posted or else from the saved section."""
     if formdata is not None:
-        return step.form(formdata=formdata)
-    data = model_values(section, step.form)
-    return step.form(formdata=None, data={**data, "version": str(version),
-                                          "complete": status == "complete"})
+        form = step.form(formdata=formdata)
+    else:
+        data = model_values(section, step.form)
+        form = step.form(formdata=None, data={**data, "version": str(version),
+                                              "complete": status == "complete"})
+    apply_limits(form, SECTION_MODELS[step.key])
+    return form
 
 
 def item_form(step: Step, item: Model | None, version: int, formdata=None):
     form_class = step.collection.form
     if formdata is not None:
-        return form_class(formdata=formdata)
-    data = model_values(item, form_class) if item is not None else {}
-    return form_class(formdata=None, data={**data, "version": str(version)})
+        form = form_class(formdata=formdata)
+    else:
+        data = model_values(item, form_class) if item is not None else {}
+        form = form_class(formdata=None, data={**data, "version": str(version)})
+    apply_limits(form, item_model(step))
+    return form
 
 
 def find_item(section: Model, step: Step, item_id: str):

@@ -9,6 +9,8 @@ draft is still a valid document; what a *complete* section needs is decided else
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from . import vocab as v
@@ -27,7 +29,7 @@ def not_before(earlier: str, message: str):
     def check(cls, value, info: ValidationInfo):
         first = info.data.get(earlier)
         if value is not None and first is not None and value < first:
-            raise ValueError(message)
+            raise ValueError(str(message))
         return value
 
     return check
@@ -55,7 +57,7 @@ class About(Model):
     policy_links: Prose = ""
 
     _period_in_order = field_validator("period_end")(
-        not_before("period_start", "The plan must end in or after the year it starts."))
+        not_before("period_start", _l("The plan must end in or after the year it starts.")))
 
 
 # --- Context analysis ---------------------------------------------------------------
@@ -188,7 +190,7 @@ class Action(Row):
     themes: list[v.THEMES.type] = Field(default_factory=list)
 
     _dates_in_order = field_validator("end")(
-        not_before("start", "An action must end on or after the day it starts."))
+        not_before("start", _l("An action must end on or after the day it starts.")))
 
 
 class Actions(Model):
@@ -217,13 +219,13 @@ class Indicator(Row):
     global_indicator: Name | None = None
 
     _years_in_order = field_validator("target_year")(
-        not_before("baseline_year", "The target year cannot come before the baseline year."))
+        not_before("baseline_year", _l("The target year cannot come before the baseline year.")))
 
     @field_validator("objective_id")
     @classmethod
     def _one_subject(cls, value, info: ValidationInfo):
         if value and info.data.get("action_id"):
-            raise ValueError("An indicator measures either an action or an objective, not both.")
+            raise ValueError(_("An indicator measures either an action or an objective, not both."))
         return value
 
 
@@ -249,7 +251,7 @@ class BudgetLine(Row):
     def _secured_within_cost(cls, value, info: ValidationInfo):
         amount = info.data.get("amount")
         if value is not None and amount is not None and value > amount:
-            raise ValueError("The amount secured cannot be more than the cost.")
+            raise ValueError(_("The amount secured cannot be more than the cost."))
         return value
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
 from pydantic import ValidationError
 from wtforms import Field, FieldList, FormField
 from wtforms.form import BaseForm
@@ -98,7 +99,7 @@ def bind(form: BaseForm, model_class: type[Model], base: Model | None = None) ->
 def attach_errors(form: BaseForm, exc: ValidationError, kept: dict[str, list[int]]) -> None:
     """Put each pydantic error on the form field it names; others go to `form.form_errors`."""
     for error in exc.errors():
-        message = error["msg"].removeprefix("Value error, ")
+        message = friendly_message(error)
         field = _field_at(form, list(error["loc"]), kept)
         if field is None:
             form.form_errors.append(message)
@@ -106,6 +107,25 @@ def attach_errors(form: BaseForm, exc: ValidationError, kept: dict[str, list[int
             if isinstance(field.errors, tuple):
                 field.errors = list(field.errors)
             field.errors.append(message)
+
+
+def friendly_message(error: dict) -> str:
+    """A plain, translated sentence for one pydantic error."""
+    context = error.get("ctx") or {}
+    kind = error["type"]
+    if kind == "string_too_long":
+        return _("Use at most %(max)s characters", max=context.get("max_length"))
+    if kind in ("greater_than_equal", "greater_than"):
+        return _("Enter %(limit)s or more", limit=context.get("ge", context.get("gt")))
+    if kind in ("less_than_equal", "less_than"):
+        return _("Enter %(limit)s or less", limit=context.get("le", context.get("lt")))
+    if kind == "decimal_max_places":
+        return _("Use at most two decimal places")
+    if kind in ("decimal_max_digits", "decimal_whole_digits"):
+        return _("Enter a smaller amount")
+    if kind == "too_long":
+        return _("There are too many rows here (at most %(max)s)", max=context.get("max_length"))
+    return _(error["msg"].removeprefix("Value error, "))
 
 
 def _field_at(form: BaseForm, loc: list, kept: dict[str, list[int]]) -> Field | None:

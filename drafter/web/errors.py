@@ -25,13 +25,16 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
+        titles = {404: _("Page not found"), 405: _("Not possible here"),
+                  413: _("Too large"), 400: _("The request could not be read")}
         messages = {
             404: _("There is nothing at this address. It may have been deleted."),
             405: _("That action is not possible on this page."),
             413: _("What you sent is too large. A plan file may be up to 5 MB; "
                    "a single page of the wizard far less."),
         }
-        return _page(error.code or 500, error.name, messages.get(error.code, error.description))
+        return _page(error.code or 500, titles.get(error.code, error.name),
+                     messages.get(error.code, error.description))
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):

@@ -74,8 +74,8 @@ class MemberRow(RowForm):
 
 
 class RiskRow(RowForm):
-    risk = text(_l("Risk"))
-    mitigation = text(_l("Mitigation"))
+    risk = prose(_l("Risk"), rows=2)
+    mitigation = prose(_l("Mitigation"), rows=2)
 
 
 class LeadershipForm(StepForm):

@@ -33,7 +33,7 @@ class PartnerRow(RowForm):
     start_year = year(_l("Since"))
     mutual = flag(_l("Learning both ways"))
     civil_society_both_sides = flag(_l("Civil society on both sides"))
-    description = text(_l("Description"))
+    description = prose(_l("Description"), rows=2)
 
 
 class RegionalForm(StepForm):

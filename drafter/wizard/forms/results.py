@@ -13,14 +13,14 @@ from .common import (ItemForm, OptionalSelectField, RowForm, StepForm, date, pro
 class PillarRow(RowForm):
     name = text(_l("Pillar"))
     standard = vocab_select(_l("Corresponds to"), v.STANDARD_PILLARS)
-    description = text(_l("Description"))
+    description = prose(_l("Description"), rows=2)
 
 
 class ObjectiveRow(RowForm):
     code = text(_l("Code"), render_kw={"class": "input-code"})
     pillar_id = OptionalSelectField(_l("Pillar"), choices=[])
-    title = text(_l("Objective"))
-    outcome = text(_l("Expected outcome"), _l("Specific, measurable and time-bound."))
+    title = prose(_l("Objective"), rows=2)
+    outcome = prose(_l("Expected outcome"), _l("Specific, measurable and time-bound."), rows=2)
 
 
 class PillarsForm(StepForm):

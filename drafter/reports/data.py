@@ -1,0 +1,308 @@
+"""The plain data a report is made from: dicts of strings, numbers and lists.
+
+The templates, the Word writer and the cache key all read what is built here and
+nothing else, so a report can never reach the database or a live model, and the hash
+of this data (with the templates) says exactly when a cached PDF is still good.
+
+Labels come from the wizard's own forms (each label is written once, in the form),
+values are shown as "Check your plan" shows them (`wizard.summary.display`), and
+every string is translated in the active locale, which is part of the data too.
+
+Shape of a plan draft (`plan_report`)::
+
+    {"kind": "plan", "locale", "final", "cover": {...}, "sections": [
+        {"key", "title", "landscape", "empty", "blocks": [{"type": "facts"|"prose"|
+         "table"|"pillars"|"matrix"|"indicators"|"budget"|"events", ...}]}],
+     "budget": {...totals and lines...}, "consultation": {...events...}}
+
+The gap report's data is built in `gapdata`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from flask_babel import format_date, get_locale
+from flask_babel import gettext as _
+from wtforms import BooleanField, FieldList, TextAreaField
+
+from ..plan import vocab as v
+from ..plan.schema import PlanDocument
+from ..plan.store import LoadedPlan
+from ..wizard.binding import CONTROL_FIELDS, model_values
+from ..wizard.editing import fill_choices
+from ..wizard.forms.common import LinesField
+from ..wizard.steps import STEPS
+from ..wizard.summary import _rows_table, display
+from .budget import budget_totals, money
+
+# Sections whose list is drawn as a wide table, on landscape pages.
+LANDSCAPE = {"actions", "indicators"}
+# Row lists that a section draws in its own way rather than as a plain table.
+CUSTOM_LISTS = {"pillars", "objectives"}
+
+
+def paragraphs(text: str) -> list[str]:
+    """Prose split at blank lines; single line breaks stay inside a paragraph."""
+    return [part.strip() for part in re.split(r"\n\s*\n", text or "") if part.strip()]
+
+
+def when(value: dt.date | dt.datetime | None, pattern: str = "d MMMM yyyy") -> str:
+    return format_date(value, pattern) if value else ""
+
+
+def timeline(start: dt.date | None, end: dt.date | None) -> str:
+    if not (start or end):
+        return ""
+    return " – ".join(part for part in (when(start, "MMM yyyy"), when(end, "MMM yyyy")) if part)
+
+
+def with_year(value: str, year: int | None) -> str:
+    if value and year:
+        return f"{value} ({year})"
+    return value or (str(year) if year else "")
+
+
+def locale_code() -> str:
+    return str(get_locale() or "en")
+
+
+# --- generic sections: the step's form gives the labels and groups -----------------------
+
+def _form(step, document: PlanDocument):
+    section = getattr(document, step.key)
+    # No CSRF: the form only names and formats values, it is never posted.
+    form = step.form(formdata=None, data=model_values(section, step.form), meta={"csrf": False})
+    fill_choices(form, document)
+    return form
+
+
+def _groups(form) -> list[tuple[str, list[str]]]:
+    names = [name for name in form._fields if name not in CONTROL_FIELDS]
+    groups = [(str(heading), list(members)) for heading, members in getattr(form, "groups", [])]
+    listed = {name for _heading, members in groups for name in members}
+    rest = [name for name in names if name not in listed]
+    if rest:
+        groups.append(("", rest))
+    return groups
+
+
+def _field_blocks(form, names: list[str]) -> list[dict]:
+    """Consecutive short fields become one list of facts; prose and row lists stand alone."""
+    blocks: list[dict] = []
+    facts: list[dict] = []
+
+    def flush():
+        if facts:
+            blocks.append({"type": "facts", "items": list(facts)})
+            facts.clear()
+
+    for name in names:
+        if name not in form._fields or name in CUSTOM_LISTS:
+            continue
+        field = form[name]
+        label = str(field.label.text)
+        if isinstance(field, FieldList):
+            table = _rows_table(field)
+            if table.rows:
+                flush()
+                blocks.append({"type": "table", "caption": label, "columns": table.headings,
+                               "rows": table.rows})
+        elif isinstance(field, TextAreaField) and not isinstance(field, LinesField):
+            if paragraphs(field.data):
+                flush()
+                blocks.append({"type": "prose", "label": label,
+                               "paragraphs": paragraphs(field.data)})
+        elif isinstance(field, BooleanField):
+            facts.append({"label": label, "value": display(field), "flag": True})
+        elif display(field):
+            facts.append({"label": label, "value": display(field), "flag": False})
+    flush()
+    return blocks
+
+
+def _has_content(blocks: list[dict]) -> bool:
+    """Yes/No answers alone do not make a section written: every blank form has them."""
+    for block in blocks:
+        if block["type"] != "facts" or any(not item["flag"] for item in block["items"]):
+            return True
+    return False
+
+
+def form_sections(step, document: PlanDocument) -> tuple[list[dict], bool]:
+    """The step's fields as groups of blocks, and whether anything was written."""
+    form = _form(step, document)
+    out = []
+    for heading, names in _groups(form):
+        blocks = _field_blocks(form, names)
+        if blocks:
+            out.append({"type": "group", "heading": heading, "blocks": blocks})
+    written = any(_has_content(group["blocks"]) for group in out)
+    return (out if written else []), written
+
+
+# --- the results framework ----------------------------------------------------------------
+
+def _code_title(row) -> str:
+    return " ".join(part for part in (row.code, getattr(row, "title", "")) if part)
+
+
+def _indicator(indicator) -> dict:
+    return {"code": indicator.code, "statement": indicator.statement, "unit": indicator.unit,
+            "baseline": with_year(indicator.baseline, indicator.baseline_year),
+            "target": with_year(indicator.target, indicator.target_year)}
+
+
+def pillar_outline(document: PlanDocument) -> list[dict]:
+    """Each pillar with its objectives (objectives under no pillar come last)."""
+    pillars = document.pillars
+    out = [{"name": pillar.name or _("(unnamed pillar)"), "description": pillar.description,
+            "objectives": [{"code": o.code, "title": o.title, "outcome": o.outcome}
+                           for o in pillars.objectives if o.pillar_id == pillar.id]}
+           for pillar in pillars.pillars]
+    known = {pillar.id for pillar in pillars.pillars}
+    loose = [{"code": o.code, "title": o.title, "outcome": o.outcome}
+             for o in pillars.objectives if o.pillar_id not in known]
+    if loose:
+        out.append({"name": _("Objectives not yet under a pillar"), "description": "",
+                    "objectives": loose})
+    return [pillar for pillar in out if pillar["objectives"] or pillar["description"]]
+
+
+def results_matrix(document: PlanDocument) -> list[dict]:
+    """Pillar -> objective -> action, each action with who, when and its indicators.
+
+    Objectives carry their own (outcome) indicators. Actions under no objective, and
+    objectives under no pillar, are gathered at the end so nothing is left out.
+    """
+    by_action: dict[str, list[dict]] = {}
+    by_objective: dict[str, list[dict]] = {}
+    for indicator in document.indicators.items:
+        if indicator.action_id:
+            by_action.setdefault(indicator.action_id, []).append(_indicator(indicator))
+        elif indicator.objective_id:
+            by_objective.setdefault(indicator.objective_id, []).append(_indicator(indicator))
+    actions_of: dict[str | None, list[dict]] = {}
+    for action in document.actions.items:
+        actions_of.setdefault(action.objective_id, []).append({
+            "code": action.code, "title": action.title or _("(untitled)"),
+            "lead": action.lead_institution, "partners": action.partners,
+            "timeline": timeline(action.start, action.end),
+            "indicators": by_action.get(action.id, [])})
+
+    def objective(o) -> dict:
+        return {"code": o.code, "title": o.title or _("(untitled)"), "outcome": o.outcome,
+                "indicators": by_objective.get(o.id, []), "actions": actions_of.get(o.id, [])}
+
+    pillars = document.pillars
+    known = {pillar.id for pillar in pillars.pillars}
+    matrix = [{"name": pillar.name or _("(unnamed pillar)"),
+               "objectives": [objective(o) for o in pillars.objectives if o.pillar_id == pillar.id]}
+              for pillar in pillars.pillars]
+    loose = [objective(o) for o in pillars.objectives if o.pillar_id not in known]
+    objective_ids = {o.id for o in pillars.objectives}
+    orphans = [a for key, actions in actions_of.items() if key not in objective_ids for a in actions]
+    if orphans:
+        loose.append({"code": "", "title": _("Actions not yet linked to an objective"),
+                      "outcome": "", "indicators": [], "actions": orphans})
+    if loose:
+        matrix.append({"name": _("Not yet under a pillar"), "objectives": loose})
+    return [pillar for pillar in matrix if pillar["objectives"]]
+
+
+def indicator_table(document: PlanDocument) -> list[dict]:
+    """Every indicator with what it measures, its baseline, target and data."""
+    subjects = {a.id: a.code or a.title for a in document.actions.items}
+    subjects.update({o.id: o.code or o.title for o in document.pillars.objectives})
+    return [{**_indicator(i), "level": v.INDICATOR_LEVELS.label(i.level) if i.level else "",
+             "measures": subjects.get(i.action_id or i.objective_id or "", ""),
+             "source": i.data_source,
+             "frequency": v.FREQUENCIES.label(i.frequency) if i.frequency else "",
+             "responsible": i.responsible,
+             "disaggregation": ", ".join(v.DISAGGREGATIONS.label(d) for d in i.disaggregation)}
+            for i in document.indicators.items]
+
+
+# --- consultation -------------------------------------------------------------------------
+
+def consultation_events(document: PlanDocument) -> dict:
+    events = document.consultation.events
+    women = sum(event.women or 0 for event in events)
+    men = sum(event.men or 0 for event in events)
+    return {
+        "count": len(events), "women": women, "men": men,
+        "outside_capital": sum(1 for event in events if not event.in_capital),
+        "events": [{"date": when(event.date, "d MMM yyyy"), "place": event.place,
+                    "region": event.region, "in_capital": event.in_capital,
+                    "format": v.CONSULTATION_FORMATS.label(event.format) if event.format else "",
+                    "women": event.women, "men": event.men,
+                    "groups": ", ".join(v.GROUPS.label(g) for g in event.groups),
+                    "organisations": event.organisations,
+                    "summary": paragraphs(event.summary)}
+                   for event in events]}
+
+
+# --- the whole draft ----------------------------------------------------------------------
+
+def _special_blocks(key: str, document: PlanDocument, budget: dict, events: dict) -> list[dict]:
+    if key == "pillars":
+        outline = pillar_outline(document)
+        return [{"type": "pillars", "pillars": outline}] if outline else []
+    if key == "actions" and document.actions.items:
+        return [{"type": "matrix", "pillars": results_matrix(document)}]
+    if key == "indicators" and document.indicators.items:
+        return [{"type": "indicators", "rows": indicator_table(document)}]
+    if key == "budget" and budget["lines"]:
+        return [{"type": "budget"}]
+    if key == "consultation" and events["count"]:
+        return [{"type": "events"}]
+    return []
+
+
+def plan_report(document: PlanDocument, *, date: dt.date | dt.datetime | None = None,
+                revision: int | None = None, final: bool = False) -> dict:
+    """The PDF draft and Word export's data for `document`.
+
+    `date` and `revision` mark which state of the plan this is (the plan's last save
+    and the sum of its section versions); `final` drops the DRAFT watermark. There is
+    no "final" flag on a plan yet, so every caller passes False for now.
+    """
+    about = document.about
+    budget = budget_totals(document)
+    events = consultation_events(document)
+    sections = []
+    for step in STEPS:
+        groups, written = form_sections(step, document)
+        special = _special_blocks(step.key, document, budget, events)
+        sections.append({"key": step.key, "title": str(step.title),
+                         "landscape": step.key in LANDSCAPE and bool(special),
+                         "empty": not (written or special), "blocks": groups + special})
+    period = "–".join(str(year) for year in (about.period_start, about.period_end) if year)
+    return {
+        "kind": "plan", "locale": locale_code(), "final": final,
+        "cover": {
+            "country": about.country_or_organisation,
+            "title": about.title or _("Untitled plan"),
+            "plan_type": v.PLAN_TYPES.label(about.plan_type) if about.plan_type else "",
+            "period": period, "lead": about.lead_institution or document.leadership.lead_institution,
+            "status": _("Final") if final else _("Draft"),
+            "date": when(date), "revision": revision,
+        },
+        "sections": sections,
+        "budget": budget,
+        "consultation": events,
+    }
+
+
+def revision_of(plan: LoadedPlan) -> int:
+    """A number that grows with every save of any section: the sum of their versions."""
+    return sum(state.version for state in plan.sections.values())
+
+
+def plan_report_for(plan: LoadedPlan) -> dict:
+    return plan_report(plan.document, date=plan.updated_at, revision=revision_of(plan),
+                       final=False)
+
+
+__all__ = ["money", "paragraphs", "plan_report", "plan_report_for", "revision_of"]

@@ -36,6 +36,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         session.permanent = True
 
     from .plans.views import bp as plans_bp
+    from .reports.views import bp as reports_bp
     from .scorecard.views import bp as scorecard_bp
     from .wizard.views import bp as wizard_bp
     from .web import errors, templating
@@ -43,6 +44,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(plans_bp)
     app.register_blueprint(wizard_bp)
     app.register_blueprint(scorecard_bp)
+    app.register_blueprint(reports_bp)
     errors.init_app(app)
     templating.init_app(app)
     cli.init_app(app)

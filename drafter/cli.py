@@ -35,10 +35,12 @@ def _create_app():
 
 def init_app(app) -> None:
     """Put the project's commands on `app.cli`; the `drafter` group lists them from there."""
+    from .reports.cli import render_command
     from .scoring.cli import check_checklist_command, score_command
 
     for command in (init_db_command, load_samples_command, export_command, import_command,
-                    schema_command, score_command, check_checklist_command):
+                    schema_command, score_command, check_checklist_command,
+                    render_command):
         app.cli.add_command(command)
 
 

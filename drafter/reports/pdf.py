@@ -140,7 +140,9 @@ def cache_key(kind: str, data: dict) -> str:
 
 
 def cache_folder() -> Path:
-    return Path(current_app.instance_path) / CACHE_FOLDER
+    """`REPORT_CACHE_DIR` if set (tests use a temporary folder), else instance/report-cache."""
+    configured = current_app.config.get("REPORT_CACHE_DIR")
+    return Path(configured) if configured else Path(current_app.instance_path) / CACHE_FOLDER
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

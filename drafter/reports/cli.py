@@ -1,0 +1,62 @@
+"""`drafter render PLAN.json --kind plan|gap --out FILE`: a report from a plan file.
+
+The format follows the extension of FILE: .pdf for both kinds, .docx for the plan
+draft only. A plan file that does not import, a checklist that does not load, or an
+unknown extension prints one line per problem to stderr and exits with status 2,
+like `drafter score`. The file is rendered afresh (no cache): it has no stored plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+
+from ..plan.transfer import ImportProblem, parse_document
+from ..scoring import ChecklistError, load_checklist, score
+from ..scoring.checklist import default_checklist_path
+from ..scoring.cli import fail
+from . import data, gapdata, pdf
+from .docx import plan_docx
+
+FORMATS = {("plan", ".pdf"), ("plan", ".docx"), ("gap", ".pdf")}
+
+
+@click.command("render")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--kind", type=click.Choice(["plan", "gap"]), default="plan", show_default=True,
+              help="plan: the PDF or Word draft; gap: the gap report (PDF only).")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write; its extension (.pdf or .docx) sets the format.")
+@click.option("--checklist", "checklist_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Checklist YAML for the gap report (default: csag-2012).")
+@with_appcontext
+def render_command(plan: Path, kind: str, out: Path, checklist_path: Path | None) -> None:
+    """Render the plan file PLAN (exported JSON) as a PDF draft, Word draft or gap report."""
+    extension = out.suffix.lower()
+    if (kind, extension) not in FORMATS:
+        fail([f"{out}: cannot write a {kind} report as '{extension or 'no extension'}'; "
+              f"use .pdf{' or .docx' if kind == 'plan' else ''}"])
+    try:
+        document = parse_document(plan.read_bytes())
+    except OSError as exc:
+        fail([f"{plan}: cannot read the plan ({exc.strerror})"])
+    except ImportProblem as problem:
+        fail([f"{plan}: {message}" for message in problem.messages])
+    today = dt.date.today()
+    if kind == "gap":
+        try:
+            checklist = load_checklist(checklist_path or default_checklist_path())
+        except ChecklistError as problem:
+            fail(problem.messages)
+        report = gapdata.gap_report(document, score(document, checklist), date=today)
+    else:
+        report = data.plan_report(document, date=today)
+    if extension == ".docx":
+        content = plan_docx(report)
+    else:
+        content = pdf.render_pdf(pdf.render_html(kind, report))
+    out.write_bytes(content)
+    click.echo(f"Wrote {out} ({len(content) // 1024} KB).")

@@ -1,0 +1,71 @@
+"""Downloads of a plan's reports.
+
+URL table (under /plans/<plan_id>):
+    GET  /draft.pdf        the plan as a PDF draft (cover, contents, sections, annexes)
+    GET  /gap-report.pdf   the scorecard as a PDF: summary page, then every criterion
+    GET  /draft.docx       the plan as a Word document, for circulation and editing
+
+Each builds the report's plain data from the stored plan and hands it on; PDFs come
+from the cache when nothing they are made from has changed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+from flask import Blueprint, abort, send_file
+
+from .. import db
+from ..plan.store import LoadedPlan, PlanNotFound, PlanStore
+from . import data, gapdata, pdf
+from .docx import plan_docx
+
+bp = Blueprint("reports", __name__, url_prefix="/plans/<int:plan_id>")
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _plan(plan_id: int) -> LoadedPlan:
+    try:
+        return PlanStore(db.session()).load(plan_id)
+    except PlanNotFound:
+        abort(404)
+
+
+def file_stem(plan: LoadedPlan, limit: int = 60) -> str:
+    """A filename from the plan's title: ASCII letters, digits and hyphens only, so it
+    survives every browser and file system; the plan's number if nothing is left."""
+    ascii_title = unicodedata.normalize("NFKD", plan.title or "").encode("ascii", "ignore")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.decode().lower()).strip("-")
+    return slug[:limit].rstrip("-") or f"plan-{plan.id}"
+
+
+def _attachment(content: bytes, mimetype: str, name: str):
+    # Bytes, not the cached file's path: the cache may prune the file while it is being
+    # sent, and a PDF of a plan is a few hundred kilobytes.
+    return send_file(io.BytesIO(content), mimetype=mimetype, as_attachment=True,
+                     download_name=name)
+
+
+@bp.get("/draft.pdf")
+def draft_pdf(plan_id: int):
+    plan = _plan(plan_id)
+    path = pdf.report_pdf("plan", data.plan_report_for(plan))
+    return _attachment(path.read_bytes(), PDF, f"{file_stem(plan)}-draft.pdf")
+
+
+@bp.get("/gap-report.pdf")
+def gap_report_pdf(plan_id: int):
+    plan = _plan(plan_id)
+    path = pdf.report_pdf("gap", gapdata.gap_report_for(plan))
+    return _attachment(path.read_bytes(), PDF, f"{file_stem(plan)}-gap-report.pdf")
+
+
+@bp.get("/draft.docx")
+def draft_docx(plan_id: int):
+    plan = _plan(plan_id)
+    content = plan_docx(data.plan_report_for(plan))
+    return _attachment(content, DOCX, f"{file_stem(plan)}-draft.docx")

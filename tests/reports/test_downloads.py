@@ -1,0 +1,121 @@
+"""Downloading the reports from the app: the three files, their names, the cache, and
+a missing plan."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+
+from conftest import sample
+from drafter import db
+from drafter.plan.store import PlanStore
+from drafter.reports import pdf
+from helpers import pdf_text, squash
+
+PDF, DOCX = "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture(autouse=True)
+def cache_in_tmp(app, tmp_path):
+    """The PDF cache in a temporary folder, never in the checkout's instance/."""
+    app.config["REPORT_CACHE_DIR"] = str(tmp_path / "report-cache")
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Count the WeasyPrint renders behind the downloads."""
+    calls = []
+    real = pdf.render_pdf
+
+    def counting(html, fetcher=None):
+        calls.append(len(html))
+        return real(html, fetcher)
+
+    monkeypatch.setattr(pdf, "render_pdf", counting)
+    return calls
+
+
+@pytest.fixture
+def weak_plan(make_plan):
+    return make_plan(sample("weak-plan.json"))
+
+
+@pytest.mark.parametrize("url, mimetype, name", [
+    ("draft.pdf", PDF, "national-action-plan-on-women-peace-and-security-2025-2027-draft.pdf"),
+    ("gap-report.pdf", PDF,
+     "national-action-plan-on-women-peace-and-security-2025-2027-gap-report.pdf"),
+    ("draft.docx", DOCX, "national-action-plan-on-women-peace-and-security-2025-2027-draft.docx"),
+])
+def test_each_report_downloads_as_an_attachment(client, weak_plan, url, mimetype, name):
+    response = client.get(f"/plans/{weak_plan}/{url}")
+    assert response.status_code == 200
+    assert response.mimetype == mimetype
+    assert response.headers["Content-Disposition"] == f"attachment; filename={name}"
+    content = response.get_data()
+    if mimetype == PDF:
+        assert content.startswith(b"%PDF-")
+        assert squash("National Action Plan on Women, Peace and Security") in squash(
+            pdf_text(content))
+    else:
+        assert Document(io.BytesIO(content)).paragraphs
+
+
+def test_a_missing_plan_is_refused_like_its_task_list(client):
+    # The views answer 404 for a plan that is not there; the app's access check, which
+    # runs first, refuses a plan the person has no role on (403) without saying whether
+    # it exists. Either way the downloads answer exactly as the plan's own pages do.
+    expected = client.get("/plans/9999").status_code
+    assert expected in (403, 404)
+    for url in ("draft.pdf", "gap-report.pdf", "draft.docx"):
+        assert client.get(f"/plans/9999/{url}").status_code == expected
+
+
+def test_an_unchanged_plan_is_served_from_the_cache(app, client, weak_plan, renders):
+    first = client.get(f"/plans/{weak_plan}/draft.pdf").get_data()
+    second = client.get(f"/plans/{weak_plan}/draft.pdf").get_data()
+    assert len(renders) == 1 and first == second
+    assert len(_cache_files(app)) == 1
+    client.get(f"/plans/{weak_plan}/gap-report.pdf")
+    client.get(f"/plans/{weak_plan}/gap-report.pdf")
+    assert len(renders) == 2
+
+
+def _cache_files(app):
+    with app.app_context():
+        return sorted(pdf.cache_folder().glob("*.pdf"))
+
+
+def test_a_changed_plan_is_never_served_stale(app, client, weak_plan, renders, load_plan):
+    before = client.get(f"/plans/{weak_plan}/draft.pdf").get_data()
+    state = load_plan(weak_plan).sections["about"]
+    about = state.data.model_copy(update={"title": "A renamed plan on women, peace and security"})
+    with app.app_context():
+        PlanStore(db.session()).save_section(weak_plan, "about", about, state.version)
+    after = client.get(f"/plans/{weak_plan}/draft.pdf")
+    assert len(renders) == 2 and after.get_data() != before
+    assert squash("A renamed plan on women, peace and security") in squash(
+        pdf_text(after.get_data()))
+    assert "a-renamed-plan" in after.headers["Content-Disposition"]
+    # The gap report is keyed on the plan too: a change in a scored section re-renders it.
+    client.get(f"/plans/{weak_plan}/gap-report.pdf")
+    assert len(renders) == 3
+
+
+def test_the_task_list_and_check_page_link_to_the_downloads(client, weak_plan):
+    for page in (f"/plans/{weak_plan}", f"/plans/{weak_plan}/check"):
+        html = client.get(page).get_data(as_text=True)
+        for url in ("draft.pdf", "gap-report.pdf", "draft.docx"):
+            assert f'href="/plans/{weak_plan}/{url}"' in html, (page, url)
+
+
+def test_the_views_themselves_answer_404_for_a_missing_plan(app):
+    from werkzeug.exceptions import NotFound
+
+    from drafter.reports import views
+
+    with app.test_request_context():
+        for view in (views.draft_pdf, views.gap_report_pdf, views.draft_docx):
+            with pytest.raises(NotFound):
+                view(9999)

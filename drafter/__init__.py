@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, request, session
 
-from . import cli, config, db
+from . import access, cli, config, db
 from .extensions import babel, csrf
 from .paths import resource
 
@@ -27,6 +27,9 @@ def create_app(overrides: dict | None = None) -> Flask:
         app.config.from_mapping(overrides)
 
     db.init_app(app)
+    # The access check runs before the CSRF check: a refused form must never reach a view,
+    # not even the "session expired, here is your form again" path.
+    access.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)
 
@@ -35,16 +38,21 @@ def create_app(overrides: dict | None = None) -> Flask:
         # A permanent, sliding session keeps the CSRF token valid while someone works.
         session.permanent = True
 
+    from .auth.views import bp as auth_bp
+    from .members.views import bp as members_bp
     from .plans.views import bp as plans_bp
     from .reports.views import bp as reports_bp
     from .scorecard.views import bp as scorecard_bp
     from .wizard.views import bp as wizard_bp
-    from .web import errors, templating
+    from .web import errors, security, templating
 
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(members_bp)
     app.register_blueprint(plans_bp)
     app.register_blueprint(wizard_bp)
     app.register_blueprint(scorecard_bp)
     app.register_blueprint(reports_bp)
+    security.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
     cli.init_app(app)

@@ -14,6 +14,8 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from . import db
+from .auth.service import AccountError, create_user, find_user
+from .members.service import set_role
 from .migrate import upgrade
 from .paths import resource
 from .plan.completeness import missing_for_completion
@@ -38,8 +40,8 @@ def init_app(app) -> None:
     from .reports.cli import render_command
     from .scoring.cli import check_checklist_command, score_command
 
-    for command in (init_db_command, load_samples_command, export_command, import_command,
-                    schema_command, score_command, check_checklist_command,
+    for command in (init_db_command, load_samples_command, create_admin_command, export_command,
+                    import_command, schema_command, score_command, check_checklist_command,
                     render_command):
         app.cli.add_command(command)
 
@@ -60,16 +62,44 @@ def init_db_command():
 
 SAMPLE_FILES = ("weak-plan.json", "strong-plan.json")
 
+# Demo accounts for trying the app and for workshops: (e-mail, name, password, role on samples).
+DEMO_ACCOUNTS = (
+    ("official@example.org", "Amina Official (demo)", "official-demo-2026", "owner"),
+    ("reviewer@example.org", "Jorge Reviewer (demo)", "reviewer-demo-2026", "reviewer"),
+    ("trainer@example.org", "Grace Trainer (demo)", "trainer-demo-2026", "viewer"),
+)
+
+
+def _demo_users(session) -> list:
+    users = []
+    for email, name, password, _role in DEMO_ACCOUNTS:
+        user = find_user(session, email)
+        if user is None:
+            user = create_user(session, email, name, password)
+        users.append(user)
+    return users
+
+
+def _print_demo_accounts() -> None:
+    click.echo("Demo accounts (for trying the app; change or remove them on a shared server):")
+    for email, _name, password, role in DEMO_ACCOUNTS:
+        click.echo(f"  {email:<24} password: {password:<20} ({role} of the sample plans)")
+
 
 @click.command("load-samples")
 @click.option("--if-empty", is_flag=True, help="Only when the database holds no plan yet.")
 @with_appcontext
 def load_samples_command(if_empty: bool):
-    """Load the sample plans from samples/ (a weak first plan and a strong one)."""
-    store = PlanStore(db.session())
+    """Load the sample plans from samples/ (a weak first plan and a strong one) and the
+    demo accounts that own and review them."""
+    session = db.session()
+    store = PlanStore(session)
     if if_empty and store.list_plans():
         click.echo("The database already holds plans; samples not loaded.")
+        if find_user(session, DEMO_ACCOUNTS[0][0]) is not None:
+            _print_demo_accounts()
         return
+    users = _demo_users(session)
     for name in SAMPLE_FILES:
         path = resource("samples") / name
         document = parse_document(path.read_bytes())
@@ -77,8 +107,25 @@ def load_samples_command(if_empty: bool):
         # as the team that wrote it would have marked them.
         statuses = {key: COMPLETE for key in SECTION_MODELS
                     if not missing_for_completion(key, getattr(document, key))}
-        plan_id = store.create_plan(document, statuses=statuses)
+        plan_id = store.create_plan(document, statuses=statuses, owner_id=users[0].id)
+        for user, (*_rest, role) in zip(users[1:], DEMO_ACCOUNTS[1:]):
+            set_role(session, plan_id, user.id, role)
         click.echo(f"Loaded {name} as plan {plan_id}: {document.about.title}")
+    _print_demo_accounts()
+
+
+@click.command("create-admin")
+@click.argument("email")
+@click.option("--name", default="", help="The administrator's name.")
+@click.password_option(help="The password (asked for when not given).")
+@with_appcontext
+def create_admin_command(email: str, name: str, password: str):
+    """Create an administrator account."""
+    try:
+        create_user(db.session(), email, name or email, password, is_admin=True)
+    except AccountError as problem:
+        _fail([str(problem)])
+    click.echo(f"Created the administrator {email}.")
 
 
 @click.command("export")
@@ -101,14 +148,18 @@ def export_command(plan_id: int, out: Path | None):
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--owner", "owner_email", default="", help="E-mail of the account that will own it.")
 @with_appcontext
-def import_command(file: Path):
+def import_command(file: Path, owner_email: str):
     """Import a plan from a JSON file; a file with any error is refused whole."""
     try:
         document = parse_document(file.read_bytes())
     except ImportProblem as problem:
         _fail([f"{file}: {message}" for message in problem.messages])
-    plan_id = PlanStore(db.session()).create_plan(document)
+    owner = find_user(db.session(), owner_email) if owner_email else None
+    if owner_email and owner is None:
+        _fail([f"there is no account {owner_email}"])
+    plan_id = PlanStore(db.session()).create_plan(document, owner_id=owner.id if owner else None)
     click.echo(f"Imported {file} as plan {plan_id}.")
 
 

@@ -41,10 +41,20 @@ def from_environment(instance_path: str) -> dict:
         "MAX_FORM_PARTS": 5_000,
         # The CSRF token lives as long as the session, so a long form never expires mid-edit.
         "WTF_CSRF_TIME_LIMIT": None,
-        "PERMANENT_SESSION_LIFETIME": timedelta(days=14),
+        # Sessions end after 12 idle hours; each request slides the window on.
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
         "SESSION_REFRESH_EACH_REQUEST": True,
         "SESSION_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_DURATION": timedelta(days=14),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SAMESITE": "Lax",
+        # Behind HTTPS (DRAFTER_HTTPS=1) cookies are only ever sent over HTTPS.
+        "SESSION_COOKIE_SECURE": os.environ.get("DRAFTER_HTTPS") == "1",
+        "REMEMBER_COOKIE_SECURE": os.environ.get("DRAFTER_HTTPS") == "1",
+        "SMTP_HOST": os.environ.get("DRAFTER_SMTP_HOST", ""),
+        "SMTP_PORT": os.environ.get("DRAFTER_SMTP_PORT", "25"),
+        "MAIL_FROM": os.environ.get("DRAFTER_MAIL_FROM", "nap-drafter@localhost"),
         "BABEL_DEFAULT_LOCALE": "en",
         "LANGUAGES": ["en"],
     }

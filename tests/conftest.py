@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from drafter import create_app, db
+from drafter.auth.passwords import hash_password
 from drafter.migrate import upgrade
+from drafter.models import User
 from drafter.plan.schema import PlanDocument
 from drafter.plan.store import PlanStore
 from drafter.plan.transfer import parse_document
@@ -47,6 +49,31 @@ def migrated_template(tmp_path_factory) -> Path:
     return folder / "drafter.sqlite"
 
 
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    return hash_password(PASSWORD)  # Argon2 is slow on purpose: hash once per run
+
+
+def add_user(app, email: str, name: str = "", *, hashed: str, admin: bool = False) -> int:
+    with app.app_context():
+        session = db.session()
+        user = User(email=email, name=name or email.split("@")[0].title(), password_hash=hashed,
+                    is_admin=admin)
+        session.add(user)
+        session.commit()
+        return user.id
+
+
+def log_in(client, user_id: int) -> None:
+    """Log a test client in as `user_id` without the (slow) password check."""
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user_id)
+        session["_fresh"] = True
+
+
 @pytest.fixture
 def app(tmp_path, migrated_template):
     app = make_app(tmp_path, migrated_template)
@@ -55,7 +82,28 @@ def app(tmp_path, migrated_template):
 
 
 @pytest.fixture
-def client(app):
+def owner_id(app, password_hash) -> int:
+    """The official who drafts: owner of every plan `make_plan` creates."""
+    return add_user(app, "official@ministry.example", "Amina", hashed=password_hash, admin=True)
+
+
+@pytest.fixture
+def make_user(app, password_hash):
+    def factory(email: str, name: str = "") -> int:
+        return add_user(app, email, name, hashed=password_hash)
+
+    return factory
+
+
+@pytest.fixture
+def client(app, owner_id):
+    client = app.test_client()
+    log_in(client, owner_id)
+    return client
+
+
+@pytest.fixture
+def anonymous(app):
     return app.test_client()
 
 
@@ -71,13 +119,13 @@ def store(app):
 
 
 @pytest.fixture
-def make_plan(app):
-    """Create a plan from a document (or keyword sections) and return its id."""
+def make_plan(app, owner_id):
+    """Create a plan owned by `owner_id` from a document (or keyword sections)."""
 
     def factory(document: PlanDocument | None = None, **sections) -> int:
         document = document or PlanDocument.model_validate(sections)
         with app.app_context():
-            return PlanStore(db.session()).create_plan(document)
+            return PlanStore(db.session()).create_plan(document, owner_id=owner_id)
 
     return factory
 

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import re
 
-from conftest import make_app
+from conftest import PASSWORD, add_user, log_in, make_app
 
 
-def test_an_expired_csrf_token_shows_the_form_again_with_everything_typed(tmp_path, migrated_template):
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html).group(1)
+
+
+def test_an_expired_csrf_token_shows_the_form_again_with_everything_typed(
+        tmp_path, migrated_template, password_hash):
     app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
+    add_user(app, "amina@ministry.example", hashed=password_hash)
     client = app.test_client()
+    login = client.get("/login").get_data(as_text=True)
+    client.post("/login", data={"csrf_token": csrf_of(login), "email": "amina@ministry.example",
+                                "password": PASSWORD})
     page = client.get("/plans/new").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     response = client.post("/plans/new", data={"csrf_token": token, "title": "My plan"})
     plan_url = response.location
     plan_id = plan_url.rstrip("/").split("/")[-1]
 
-    # The session is lost (browser restarted, cookie expired): the token no longer matches.
+    # The session cookie is lost (browser restarted, session expired overnight): the person
+    # is still recognised by the remember cookie, but the token no longer matches.
     client.delete_cookie("session")
     response = client.post(f"/plans/{plan_id}/context", data={
         "csrf_token": token, "conflict_analysis": "Three pages of careful analysis",
@@ -33,9 +43,11 @@ def test_an_expired_csrf_token_shows_the_form_again_with_everything_typed(tmp_pa
     app.extensions["drafter.engine"].dispose()
 
 
-def test_a_post_without_any_token_is_refused_and_saves_nothing(tmp_path, migrated_template):
+def test_a_post_without_any_token_is_refused_and_saves_nothing(tmp_path, migrated_template,
+                                                               password_hash):
     app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
     client = app.test_client()
+    log_in(client, add_user(app, "amina@ministry.example", hashed=password_hash))
     response = client.post("/plans/new", data={"title": "Forged"})
     assert response.status_code == 400
     assert "Forged" in response.get_data(as_text=True)

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from conftest import POSTGRES_URL, sample
 from drafter.db import make_engine
-from drafter.migrate import upgrade
+from alembic.script import ScriptDirectory
+
+from drafter.migrate import alembic_config, upgrade
 from drafter.plan.schema import Context, PlanDocument
 from drafter.plan.store import ConflictError, PlanStore
 
@@ -42,7 +44,8 @@ def database_url(request, tmp_path):
         pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_URL}")
     engine = create_engine(POSTGRES_URL)
     with engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS plan_sections, plans, alembic_version CASCADE"))
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
     yield POSTGRES_URL
 
@@ -58,8 +61,10 @@ def session(database_url):
 
 def test_the_database_is_built_from_the_migrations(session):
     tables = set(inspect(session.get_bind()).get_table_names())
-    assert {"plans", "plan_sections", "alembic_version"} <= tables
-    assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+    assert {"plans", "plan_sections", "users", "memberships", "section_changes",
+            "alembic_version"} <= tables
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
 
 
 def test_a_document_survives_storage_exactly(session):
@@ -105,3 +110,13 @@ def test_two_sessions_racing_for_one_version_let_exactly_one_win(database_url):
         assert outcomes == ["saved", "conflict"]
         assert PlanStore(second).load(plan_id).sections["context"].data.conflict_analysis == "first"
     engine.dispose()
+
+
+def test_the_migrations_build_exactly_the_tables_the_models_describe(session):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from drafter.models import Base
+
+    differences = compare_metadata(MigrationContext.configure(session.connection()), Base.metadata)
+    assert differences == []

@@ -196,9 +196,16 @@ def test_the_task_list_shows_every_section_with_its_status(client, make_plan):
     assert html.count("Not started") == len(STEPS) - 1  # "about" was started with a title
 
 
-def test_unknown_plan_or_section_is_a_clear_404(client, make_plan):
+def test_unknown_section_or_item_is_a_clear_404(client, make_plan):
     plan_id = started_plan(make_plan)
-    for url in ("/plans/999", f"/plans/{plan_id}/nonsense", f"/plans/{plan_id}/actions/zzz"):
+    for url in (f"/plans/{plan_id}/nonsense", f"/plans/{plan_id}/actions/zzz"):
         response = client.get(url)
         assert response.status_code == 404
         assert "nothing at this address" in response.get_data(as_text=True)
+
+
+def test_a_plan_that_does_not_exist_is_refused_like_anyone_elses(client):
+    # Whether a plan exists is not told to someone who has no role on it.
+    response = client.get("/plans/999")
+    assert response.status_code == 403
+    assert "ask the plan&#39;s owner to invite you" in response.get_data(as_text=True)

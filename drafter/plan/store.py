@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..models import Plan, PlanSection, utcnow
+from ..models import (Assessment, Comment, Invitation, Membership, Plan, PlanSection, Revision,
+                      SectionChange, utcnow)
 from .links import LINK_TARGETS, unlink_dangling
 from .schema import SECTION_MODELS, Model, PlanDocument
 
@@ -94,6 +95,7 @@ class PlanSummary:
     updated_at: dt.datetime
     complete: int
     started: int
+    role: str | None = None
 
 
 def _dump(model: Model) -> str:
@@ -116,16 +118,23 @@ class PlanStore:
 
     # --- reading ---------------------------------------------------------------
 
-    def list_plans(self) -> list[PlanSummary]:
-        plans = self.session.scalars(select(Plan).order_by(Plan.updated_at.desc())).all()
+    def list_plans(self, user_id: int | None = None) -> list[PlanSummary]:
+        """Every plan, or only those `user_id` belongs to (with their role), newest first."""
+        if user_id is None:
+            query = select(Plan, literal(None))
+        else:
+            query = select(Plan, Membership.role).join(
+                Membership, (Membership.plan_id == Plan.id) & (Membership.user_id == user_id))
+        rows = self.session.execute(query.order_by(Plan.updated_at.desc())).all()
         counts: dict[int, dict[str, int]] = {}
-        for plan_id, status in self.session.execute(select(PlanSection.plan_id, PlanSection.status)):
+        for plan_id, status in self.session.execute(select(PlanSection.plan_id, PlanSection.status)
+                                                    .where(PlanSection.plan_id.in_([r[0].id for r in rows]))):
             tally = counts.setdefault(plan_id, {COMPLETE: 0, IN_PROGRESS: 0})
             tally[status] = tally.get(status, 0) + 1
         return [PlanSummary(plan.id, plan.title, plan.updated_at,
                             counts.get(plan.id, {}).get(COMPLETE, 0),
-                            sum(counts.get(plan.id, {}).values()))
-                for plan in plans]
+                            sum(counts.get(plan.id, {}).values()), role)
+                for plan, role in rows]
 
     def _plan(self, plan_id: int) -> Plan:
         plan = self.session.get(Plan, plan_id)
@@ -154,24 +163,30 @@ class PlanStore:
 
     # --- writing ---------------------------------------------------------------
 
-    def create_plan(self, document: PlanDocument | None = None, *, checklist: str = "csag-2012",
-                    statuses: dict[str, str] | None = None) -> int:
-        """A new plan; sections of `document` that differ from empty are stored."""
+    def create_plan(self, document: PlanDocument | None = None, *, owner_id: int | None = None,
+                    checklist: str = "csag-2012", statuses: dict[str, str] | None = None) -> int:
+        """A new plan owned by `owner_id`; sections of `document` that differ from empty
+        are stored."""
         document = document or PlanDocument()
         plan = Plan(title=_title_of(document.about), checklist=checklist)
         self.session.add(plan)
         self.session.flush()
+        if owner_id is not None:
+            self.session.add(Membership(plan_id=plan.id, user_id=owner_id, role="owner"))
         for key, model in SECTION_MODELS.items():
             data = getattr(document, key)
             if data != model():
                 status = (statuses or {}).get(key, IN_PROGRESS)
-                self.session.add(PlanSection(plan_id=plan.id, key=key, data=_dump(data),
-                                             version=1, status=status))
+                raw = _dump(data)
+                self.session.add(PlanSection(plan_id=plan.id, key=key, data=raw, version=1,
+                                             status=status, updated_by=owner_id))
+                self.session.add(SectionChange(plan_id=plan.id, key=key, version=1, data=raw,
+                                               user_id=owner_id))
         self.session.commit()
         return plan.id
 
     def save_section(self, plan_id: int, key: str, data: Model, expected_version: int,
-                     *, complete: bool = False) -> int:
+                     *, complete: bool = False, user_id: int | None = None) -> int:
         """Save one section if it is still at `expected_version`; return its new version.
 
         References that the save broke in other sections are cleared in the same
@@ -182,9 +197,9 @@ class PlanStore:
         plan = self._plan(plan_id)
         status = COMPLETE if complete else IN_PROGRESS
         try:
-            new_version = self._swap(plan_id, key, data, expected_version, status)
+            new_version = self._swap(plan_id, key, data, expected_version, status, user_id)
             if key in LINK_TARGETS:
-                self._unlink(plan_id, key)
+                self._unlink(plan_id, key, user_id)
             if key == "about":
                 plan.title = _title_of(data)
             plan.updated_at = utcnow()
@@ -194,15 +209,26 @@ class PlanStore:
             raise
         return new_version
 
-    def _unlink(self, plan_id: int, key: str) -> None:
+    def _unlink(self, plan_id: int, key: str, user_id: int | None) -> None:
         loaded = self.load(plan_id)
         document = loaded.document
         for other in sorted(unlink_dangling(document) - {key}):
             state = loaded.sections[other]
-            self._swap(plan_id, other, getattr(document, other), state.version, state.status)
+            self._swap(plan_id, other, getattr(document, other), state.version, state.status,
+                       user_id)
 
-    def _swap(self, plan_id: int, key: str, data: Model, expected: int, status: str) -> int:
-        values = {"data": _dump(data), "status": status, "updated_at": utcnow()}
+    def _swap(self, plan_id: int, key: str, data: Model, expected: int, status: str,
+              user_id: int | None) -> int:
+        """Write the section if it is still at `expected`, and log the change."""
+        raw = _dump(data)
+        version = self._compare_and_swap(plan_id, key, raw, expected, status, user_id)
+        self.session.add(SectionChange(plan_id=plan_id, key=key, version=version, data=raw,
+                                       user_id=user_id))
+        return version
+
+    def _compare_and_swap(self, plan_id: int, key: str, raw: str, expected: int, status: str,
+                          user_id: int | None) -> int:
+        values = {"data": raw, "status": status, "updated_at": utcnow(), "updated_by": user_id}
         if expected == 0:
             try:
                 with self.session.begin_nested():
@@ -230,7 +256,12 @@ class PlanStore:
 
     def delete_plan(self, plan_id: int) -> None:
         self._plan(plan_id)
-        self.session.execute(delete(PlanSection).where(PlanSection.plan_id == plan_id))
+        # Children first: SQLite enforces the foreign keys, and not every table cascades
+        # through the ORM.
+        for table in (SectionChange, Membership, PlanSection):
+            self.session.execute(delete(table).where(table.plan_id == plan_id))
+        for model in (Revision, Comment, Assessment, Invitation):
+            self.session.execute(delete(model).where(model.plan_id == plan_id))
         self.session.execute(delete(Plan).where(Plan.id == plan_id))
         self.session.commit()
 

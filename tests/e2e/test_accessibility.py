@@ -51,6 +51,11 @@ def test_every_page_has_no_serious_accessibility_violation(live_server, strong_p
         visit(f"{section} new item", f"{base}/{section}/new")
     visit("delete an action", f"{base}/actions/{action_id}/delete")
     visit("check your plan", f"{base}/check")
+    visit("scorecard", f"{base}/scorecard")
+    visit("members", f"{base}/members")
+    visit("change password", live_server.url + "/account/password")
+    visit("log in", live_server.url + "/login")
+    visit("sign up", live_server.url + "/signup")
 
     # Pages that show errors.
     page.goto(live_server.url + "/plans/new")
@@ -88,14 +93,18 @@ def test_every_page_has_no_serious_accessibility_violation(live_server, strong_p
     expect(page.get_by_text("The file could not be imported")).to_be_visible()
     audit("home, with an import error")
 
-    missing = page.goto(f"{live_server.url}/plans/{plan_id + 100}")
+    missing = page.goto(f"{base}/actions/no-such-action")
     assert missing is not None and missing.status == 404
     audit("page not found")
+
+    refused = page.goto(f"{live_server.url}/plans/{plan_id + 100}")
+    assert refused is not None and refused.status == 403
+    audit("access refused")
 
     if minor:
         print("Less serious axe findings (not failures):")
         for rule, names in sorted(minor.items()):
             print(f"  {rule}: {', '.join(sorted(names))}")
-    assert len(audited) == 31
+    assert len(audited) == 37
     assert not problems, "axe found serious or critical violations:\n" + "\n".join(
         f"{name}:\n{axe.describe(violations)}" for name, violations in problems.items())

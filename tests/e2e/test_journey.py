@@ -118,8 +118,22 @@ REMOVED = ["Ministry of Tourism", "Fund a mediation network", "1.1.2"]
 
 # --- the journey -------------------------------------------------------------------
 
-def start_plan(page: Page, base_url: str) -> None:
+NEW_USER = ("Fatima Drafter", "fatima@gender.example", "a long password for fatima")
+
+
+def sign_up(page: Page, base_url: str) -> None:
+    """A new official: log the fixture's account out, then create one's own."""
     page.goto(base_url + "/")
+    page.get_by_role("button", name="Log out").click()
+    heading(page, "Log in")
+    page.get_by_role("link", name="Create an account").click()
+    name, email, password = NEW_USER
+    fill(page, {"Your name": name, "E-mail address": email, "Password": password})
+    page.get_by_role("button", name="Create the account").click()
+
+
+def start_plan(page: Page, base_url: str) -> None:
+    sign_up(page, base_url)
     heading(page, "Your plans")
     page.get_by_role("link", name="Start a new plan").click()
     heading(page, "Start a new plan")
@@ -395,6 +409,7 @@ def test_a_new_user_drafts_every_section(live_server, browser, context, page):
     fresh = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         again = fresh.new_page()
+        live_server.log_in(again, NEW_USER[1], NEW_USER[2])
         again.goto(base + "/")
         again.get_by_role("link", name="Second National Action Plan of Varesia").click()
         expect(again.locator(".task", has_text="Actions")).to_contain_text("1 item")

@@ -36,6 +36,7 @@ def test_screenshots_of_the_main_pages(live_server, strong_plan, browser, axe, s
         axe.prepare(context)
     try:
         page = context.new_page()
+        live_server.log_in(page)
         too_wide, problems = {}, {}
         for name, path in pages.items():
             page.goto(live_server.url + path)

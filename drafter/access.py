@@ -1,0 +1,106 @@
+"""The one access check every request passes through.
+
+Each endpoint declares here what it needs, per HTTP method: nothing (`PUBLIC`), a logged-in
+person (`LOGIN`), or a permission on the plan named by the URL's `plan_id`, which the
+person's role on that plan must grant. An endpoint missing from the table is refused:
+a new route is closed until someone decides who may use it (and the access test, which
+walks every URL rule, fails until the table says so).
+"""
+
+from __future__ import annotations
+
+from flask import Flask, abort, g, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+
+from . import db
+from .models import Membership
+
+PUBLIC, LOGIN = "public", "login"
+READ, COMMENT, ASSESS, RESOLVE, EDIT, MANAGE = "read", "comment", "assess", "resolve", "edit", "manage"
+
+ROLES = {
+    "owner": {READ, COMMENT, RESOLVE, EDIT, MANAGE},
+    "editor": {READ, COMMENT, RESOLVE, EDIT},
+    "reviewer": {READ, COMMENT, ASSESS},
+    "viewer": {READ},
+}
+ROLE_LABELS = {
+    "owner": _l("Owner"),
+    "editor": _l("Editor"),
+    "reviewer": _l("Reviewer (civil society)"),
+    "viewer": _l("Viewer"),
+}
+
+# endpoint -> {method: need}; "*" stands for every method the route allows.
+ENDPOINTS: dict[str, dict[str, str]] = {
+    "static": {"*": PUBLIC},
+    "auth.login": {"*": PUBLIC},
+    "auth.signup": {"*": PUBLIC},
+    "auth.logout": {"*": LOGIN},
+    "auth.change_password": {"*": LOGIN},
+    "plans.index": {"*": LOGIN},
+    "plans.new": {"*": LOGIN},
+    "plans.import_plan": {"*": LOGIN},
+    "plans.delete": {"*": MANAGE},
+    "members.members": {"*": READ},
+    "members.invite": {"*": MANAGE},
+    "members.change_role": {"*": MANAGE},
+    "members.remove": {"*": MANAGE},
+    "members.accept": {"*": LOGIN},
+    "wizard.tasklist": {"*": READ},
+    "wizard.check": {"*": READ},
+    "wizard.export": {"*": READ},
+    "wizard.step": {"GET": READ, "POST": EDIT},
+    "wizard.resolve": {"*": EDIT},
+    "wizard.item": {"GET": READ, "POST": EDIT},
+    "wizard.delete_item": {"*": EDIT},
+    "scorecard.scorecard": {"*": READ},
+    "scorecard.choose_checklist": {"*": EDIT},
+    "reports.draft_pdf": {"*": READ},
+    "reports.gap_report_pdf": {"*": READ},
+    "reports.draft_docx": {"*": READ},
+}
+
+
+def need_for(endpoint: str | None, method: str) -> str | None:
+    rules = ENDPOINTS.get(endpoint or "")
+    if rules is None:
+        return None
+    if method == "HEAD":
+        method = "GET"
+    return rules.get(method, rules.get("*"))
+
+
+def role_on(plan_id: int, user_id: int) -> str | None:
+    return db.session().scalar(select(Membership.role).where(
+        Membership.plan_id == plan_id, Membership.user_id == user_id))
+
+
+def can(permission: str, role: str | None) -> bool:
+    return role is not None and permission in ROLES.get(role, set())
+
+
+def init_app(app: Flask) -> None:
+    @app.before_request
+    def _check_access():
+        if request.endpoint is None:  # no route matched: let the 404 or 405 through
+            return None
+        need = need_for(request.endpoint, request.method)
+        if need is None:
+            app.logger.error("Refused %s %s: the endpoint %s is not in the access table",
+                             request.method, request.path, request.endpoint)
+            abort(403)
+        if need == PUBLIC:
+            return None
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        if need == LOGIN:
+            return None
+        plan_id = (request.view_args or {}).get("plan_id")
+        role = role_on(plan_id, current_user.id) if plan_id is not None else None
+        if not can(need, role):
+            abort(403)
+        g.role = role
+        return None

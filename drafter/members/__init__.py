@@ -1,0 +1,1 @@
+"""People on a plan: roles, invitations by link, and the members page."""

@@ -1,0 +1,114 @@
+"""Every URL of the app, for every role, a logged-in stranger and an anonymous visitor:
+allowed or refused exactly as the table below says. The table is written here, apart
+from the app's own, so that a change to either shows; a route missing here fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import log_in
+from drafter import db
+from drafter.members import service as members
+from drafter.plan.schema import PlanDocument
+
+ANONYMOUS, STRANGER, VIEWER, REVIEWER, EDITOR, OWNER = (
+    "anonymous", "stranger", "viewer", "reviewer", "editor", "owner")
+ORDER = [ANONYMOUS, STRANGER, VIEWER, REVIEWER, EDITOR, OWNER]  # destructive calls come last
+EVERYONE = set(ORDER)
+LOGGED_IN = EVERYONE - {ANONYMOUS}
+READERS = {VIEWER, REVIEWER, EDITOR, OWNER}
+EDITORS = {EDITOR, OWNER}
+OWNERS = {OWNER}
+
+EXPECTED = {
+    "static": {"GET": EVERYONE},
+    "auth.login": {"GET": EVERYONE, "POST": EVERYONE},
+    "auth.signup": {"GET": EVERYONE, "POST": EVERYONE},
+    "auth.logout": {"POST": LOGGED_IN},
+    "auth.change_password": {"GET": LOGGED_IN, "POST": LOGGED_IN},
+    "plans.index": {"GET": LOGGED_IN},
+    "plans.new": {"GET": LOGGED_IN, "POST": LOGGED_IN},
+    "plans.import_plan": {"POST": LOGGED_IN},
+    "plans.delete": {"GET": OWNERS, "POST": OWNERS},
+    "members.members": {"GET": READERS},
+    "members.invite": {"POST": OWNERS},
+    "members.change_role": {"POST": OWNERS},
+    "members.remove": {"POST": OWNERS},
+    "members.accept": {"GET": LOGGED_IN, "POST": LOGGED_IN},
+    "wizard.tasklist": {"GET": READERS},
+    "wizard.check": {"GET": READERS},
+    "wizard.export": {"GET": READERS},
+    "wizard.step": {"GET": READERS, "POST": EDITORS},
+    "wizard.resolve": {"POST": EDITORS},
+    "wizard.item": {"GET": READERS, "POST": EDITORS},
+    "wizard.delete_item": {"GET": EDITORS, "POST": EDITORS},
+    "scorecard.scorecard": {"GET": READERS},
+    "scorecard.choose_checklist": {"POST": EDITORS},
+    "reports.draft_pdf": {"GET": READERS},
+    "reports.gap_report_pdf": {"GET": READERS},
+    "reports.draft_docx": {"GET": READERS},
+}
+
+
+def app_routes(app) -> set[tuple[str, str]]:
+    return {(rule.endpoint, method) for rule in app.url_map.iter_rules()
+            for method in rule.methods - {"HEAD", "OPTIONS"}}
+
+
+def test_every_route_is_in_the_table(app):
+    expected = {(endpoint, method) for endpoint, methods in EXPECTED.items() for method in methods}
+    assert app_routes(app) == expected
+
+
+@pytest.fixture
+def world(app, make_user, owner_id):
+    """A plan with one person in each role, and a client for each."""
+    with app.app_context():
+        from drafter.plan.store import PlanStore
+
+        plan_id = PlanStore(db.session()).create_plan(PlanDocument.model_validate(
+            {"about": {"title": "Access plan"}, "actions": {"items": [{"id": "a1", "title": "Act"}]}}),
+            owner_id=owner_id)
+        users = {OWNER: owner_id}
+        for role in (EDITOR, REVIEWER, VIEWER, STRANGER):
+            users[role] = make_user(f"{role}@example.org", role.title())
+            if role != STRANGER:
+                members.set_role(db.session(), plan_id, users[role], role)
+        token = members.invite(db.session(), plan_id, "viewer", owner_id)
+    clients = {}
+    for role in ORDER:
+        clients[role] = app.test_client()
+        if role != ANONYMOUS:
+            log_in(clients[role], users[role])
+    return {"plan_id": plan_id, "users": users, "token": token, "clients": clients}
+
+
+def url_for_rule(app, rule, world) -> str:
+    values = {"plan_id": world["plan_id"], "section": "actions", "item_id": "a1",
+              "user_id": world["users"][VIEWER], "token": world["token"], "filename": "css/app.css"}
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(rule.endpoint, **{arg: values[arg] for arg in rule.arguments})
+
+
+def refused(response, role: str) -> bool:
+    if role == ANONYMOUS:
+        return response.status_code == 302 and "/login" in response.location
+    return response.status_code == 403
+
+
+@pytest.mark.parametrize("endpoint", sorted(EXPECTED))
+def test_each_role_is_allowed_or_refused_as_the_table_says(endpoint, app, world):
+    rules = [rule for rule in app.url_map.iter_rules() if rule.endpoint == endpoint]
+    assert rules, f"no route for {endpoint}"
+    for rule in rules:
+        url = url_for_rule(app, rule, world)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            for role in ORDER:
+                response = world["clients"][role].open(url, method=method, data={})
+                response.close()  # file responses (static, PDFs) hold their file open
+                assert response.status_code != 500, (endpoint, method, role)
+                should_allow = role in EXPECTED[endpoint][method]
+                assert refused(response, role) != should_allow, (
+                    f"{method} {url} as {role}: {response.status_code}")

@@ -1,0 +1,100 @@
+"""Accounts: sign up, log in and out, change password, throttled log-ins, administrators."""
+
+from __future__ import annotations
+
+from conftest import PASSWORD, add_user
+from drafter import db
+from drafter.auth.passwords import check_password
+from drafter.models import User
+
+
+def sign_up(client, email="amina@ministry.example", password="a long enough password"):
+    return client.post("/signup", data={"name": "Amina", "email": email, "password": password})
+
+
+def test_signing_up_logs_in_and_the_first_account_is_the_administrator(app, anonymous):
+    response = sign_up(anonymous)
+    assert response.status_code == 302 and response.location == "/"
+    assert "Your plans" in anonymous.get("/").get_data(as_text=True)
+    second = app.test_client()
+    sign_up(second, "jorge@network.example")
+    with app.app_context():
+        admins = {u.email: u.is_admin for u in db.session().query(User)}
+    assert admins == {"amina@ministry.example": True, "jorge@network.example": False}
+
+
+def test_passwords_are_stored_hashed_with_argon2(app, anonymous):
+    sign_up(anonymous, password="a long enough password")
+    with app.app_context():
+        stored = db.session().query(User).one().password_hash
+    assert stored.startswith("$argon2id$") and "a long enough password" not in stored
+    assert check_password(stored, "a long enough password")
+
+
+def test_bad_sign_ups_come_back_with_what_was_typed(anonymous):
+    response = sign_up(anonymous, email="not-an-address", password="short")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Enter an e-mail address like" in html and "not-an-address" in html
+    sign_up(anonymous)
+    again = sign_up(anonymous.application.test_client())
+    assert "already exists" in again.get_data(as_text=True)
+
+
+def test_logging_in_and_out(app, anonymous, password_hash):
+    add_user(app, "amina@ministry.example", hashed=password_hash)
+    assert anonymous.get("/").status_code == 302
+    wrong = anonymous.post("/login", data={"email": "amina@ministry.example", "password": "nope"})
+    assert wrong.status_code == 400 and "is not right" in wrong.get_data(as_text=True)
+    right = anonymous.post("/login?next=/plans/new", data={
+        "email": "AMINA@ministry.example ", "password": PASSWORD})
+    assert right.status_code == 302 and right.location == "/plans/new"
+    assert anonymous.get("/").status_code == 200
+    anonymous.post("/logout")
+    assert anonymous.get("/").status_code == 302
+
+
+def test_log_in_never_sends_people_to_another_site(app, anonymous, password_hash):
+    add_user(app, "amina@ministry.example", hashed=password_hash)
+    for target in ("https://evil.example/", "//evil.example/x", "javascript:alert(1)"):
+        response = anonymous.post(f"/login?next={target}", data={
+            "email": "amina@ministry.example", "password": PASSWORD})
+        assert response.location == "/"
+
+
+def test_repeated_failures_are_throttled(app, anonymous, password_hash):
+    add_user(app, "amina@ministry.example", hashed=password_hash)
+    for _ in range(5):
+        anonymous.post("/login", data={"email": "amina@ministry.example", "password": "guess"})
+    response = anonymous.post("/login", data={"email": "amina@ministry.example", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many failed attempts" in response.get_data(as_text=True)
+
+
+def test_changing_the_password(app, client, owner_id):
+    wrong = client.post("/account/password", data={"current": "wrong", "new": "another long password",
+                                                   "confirm": "another long password"})
+    assert wrong.status_code == 400 and "not right" in wrong.get_data(as_text=True)
+    response = client.post("/account/password", data={
+        "current": PASSWORD, "new": "another long password", "confirm": "another long password"})
+    assert response.status_code == 302
+    with app.app_context():
+        assert check_password(db.session().get(User, owner_id).password_hash, "another long password")
+
+
+def test_sessions_expire_and_cookies_are_guarded(app, client):
+    assert app.permanent_session_lifetime.total_seconds() == 12 * 3600
+    response = client.get("/")
+    cookie = response.headers.get("Set-Cookie", "")
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_create_admin_command(app, runner):
+    result = runner.invoke(args=["create-admin", "root@ministry.example", "--name", "Root",
+                                 "--password", "a long admin password"])
+    assert result.exit_code == 0
+    with app.app_context():
+        user = db.session().query(User).filter_by(email="root@ministry.example").one()
+        assert user.is_admin
+    result = runner.invoke(args=["create-admin", "x@ministry.example", "--password", "short"])
+    assert result.exit_code == 2 and "at least 10 characters" in result.output

@@ -11,17 +11,29 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flask_babel import format_decimal
+from babel.numbers import parse_pattern
+from flask import g
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from ..plan import vocab as v
 from ..plan.schema import PlanDocument
+from .labels import vocab_label, vocab_labels
 
 ZERO = Decimal(0)
 
 
+MONEY = parse_pattern("#,##0.##")
+
+
 def money(value: Decimal | None) -> str:
-    return format_decimal(value or ZERO, format="#,##0.##")
+    """An amount with the locale's grouping, as Flask-Babel's format_decimal writes it;
+    the pattern is parsed once and the locale looked up once per request, since a
+    budget annex formats hundreds of amounts."""
+    locale = g.get("_report_locale")
+    if locale is None:
+        locale = g._report_locale = get_locale()
+    return MONEY.apply(value or ZERO, locale)
 
 
 def _row(name: str, cost: Decimal, secured: Decimal) -> dict:
@@ -40,11 +52,18 @@ def pillar_of_line(document: PlanDocument):
     objective_pillar = {o.id: o.pillar_id for o in document.pillars.objectives}
     action_objective = {a.id: a.objective_id for a in document.actions.items}
 
+    names: dict[tuple, str] = {}  # many lines share an action's pillar or a category
+
     def name(line) -> str:
-        if line.action_id:
-            pillar_id = objective_pillar.get(action_objective.get(line.action_id))
-            return pillars.get(pillar_id, _("Actions not yet under a pillar"))
-        return _("Other costs: %(category)s", category=v.COST_CATEGORIES.label(line.category))
+        key = (line.action_id, None if line.action_id else line.category)
+        if key not in names:
+            if line.action_id:
+                pillar_id = objective_pillar.get(action_objective.get(line.action_id))
+                names[key] = pillars.get(pillar_id, _("Actions not yet under a pillar"))
+            else:
+                names[key] = _("Other costs: %(category)s",
+                               category=vocab_label(v.COST_CATEGORIES, line.category))
+        return names[key]
 
     return name
 
@@ -69,22 +88,22 @@ def budget_totals(document: PlanDocument) -> dict:
         cost, secured = line.amount or ZERO, line.secured or ZERO
         total_cost += cost
         total_secured += secured
-        _add(by_pillar, pillar_name(line), cost, secured)
-        source = (v.FUNDING_SOURCES.label(line.funding_source) if line.funding_source
-                  else _("Source not stated"))
+        pillar = pillar_name(line)
+        _add(by_pillar, pillar, cost, secured)
+        source = vocab_label(v.FUNDING_SOURCES, line.funding_source) or _("Source not stated")
         _add(by_source, source, cost, secured)
         action = actions.get(line.action_id or "")
         lines.append({
-            "description": line.description, "pillar": pillar_name(line),
+            "description": line.description, "pillar": pillar,
             "action": (action.code or action.title) if action else "",
-            "category": v.COST_CATEGORIES.label(line.category),
+            "category": vocab_label(v.COST_CATEGORIES, line.category),
             "source": source, "funder": line.funder,
             "cost": money(line.amount), "secured": money(line.secured),
             "gap": money(cost - secured)})
     by_pillar = {name: sums for name, sums in by_pillar.items() if sums != [ZERO, ZERO]}
     return {
         "currency": budget.currency or "",
-        "links": ", ".join(v.BUDGET_LINKS.label(link) for link in budget.budget_links),
+        "links": vocab_labels(v.BUDGET_LINKS, budget.budget_links),
         "total": _row(_("Total"), total_cost, total_secured),
         "by_pillar": _totals(by_pillar),
         "by_source": _totals(by_source),

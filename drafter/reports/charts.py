@@ -28,9 +28,9 @@ def bar_chart(bars: list[tuple[str, float]], *, maximum: float = 100.0, width: i
     """
     plot = width - label_width - 34  # room for the value after the longest bar
     height = len(bars) * (bar_height + gap) + gap + 14
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
-             f'font-family="{escape(font_family)}" font-size="{font_size}">']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+              f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
+              f'font-family="{escape(font_family)}" font-size="{font_size}">')]
     if title:
         parts.append(f"<title>{escape(title)}</title>")
     bottom = height - 14

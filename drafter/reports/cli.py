@@ -37,8 +37,8 @@ def render_command(plan: Path, kind: str, out: Path, checklist_path: Path | None
     """Render the plan file PLAN (exported JSON) as a PDF draft, Word draft or gap report."""
     extension = out.suffix.lower()
     if (kind, extension) not in FORMATS:
-        fail([f"{out}: cannot write a {kind} report as '{extension or 'no extension'}'; "
-              f"use .pdf{' or .docx' if kind == 'plan' else ''}"])
+        fail([(f"{out}: cannot write a {kind} report as '{extension or 'no extension'}'; "
+               f"use .pdf{' or .docx' if kind == 'plan' else ''}")])
     try:
         document = parse_document(plan.read_bytes())
     except OSError as exc:

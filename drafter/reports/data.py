@@ -25,7 +25,7 @@ import re
 
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
-from wtforms import BooleanField, FieldList, TextAreaField
+from wtforms import BooleanField, FieldList, SelectFieldBase, TextAreaField
 
 from ..plan import vocab as v
 from ..plan.schema import PlanDocument
@@ -34,8 +34,9 @@ from ..wizard.binding import CONTROL_FIELDS, model_values
 from ..wizard.editing import fill_choices
 from ..wizard.forms.common import LinesField
 from ..wizard.steps import STEPS
-from ..wizard.summary import _rows_table, display
+from ..wizard.summary import display, display_value
 from .budget import budget_totals, money
+from .labels import text_of, vocab_label, vocab_labels
 
 # Sections whose list is drawn as a wide table, on landscape pages.
 LANDSCAPE = {"actions", "indicators"}
@@ -55,7 +56,9 @@ def when(value: dt.date | dt.datetime | None, pattern: str = "d MMMM yyyy") -> s
 def timeline(start: dt.date | None, end: dt.date | None) -> str:
     if not (start or end):
         return ""
-    return " – ".join(part for part in (when(start, "MMM yyyy"), when(end, "MMM yyyy")) if part)
+    # No-break spaces inside each date, so a narrow column breaks only at the dash.
+    dates = (when(day, "MMM yyyy").replace(" ", "\u00a0") for day in (start, end))
+    return " – ".join(part for part in dates if part)
 
 
 def with_year(value: str, year: int | None) -> str:
@@ -70,6 +73,26 @@ def locale_code() -> str:
 
 # --- generic sections: the step's form gives the labels and groups -----------------------
 
+def shown(field) -> str:
+    """A field's value as "Check your plan" shows it (`wizard.summary.display`), but
+    translating only the labels of the chosen options: a select offers up to a few
+    hundred, and translating them all was most of the time it took to build a report."""
+    if isinstance(field, SelectFieldBase) and field.choices and field.data not in (None, ""):
+        chosen = set(field.data) if isinstance(field.data, list) else {field.data}
+        labels = {choice.value: str(choice.label) for choice in field.choices
+                  if choice.value in chosen}
+        return display_value(field, field.data, labels)
+    return display(field)
+
+
+def _rows_table(field: FieldList) -> tuple[list[str], list[list[str]]]:
+    """A list of rows (members, risks, partners) as column headings and cells."""
+    template = field.unbound_field.args[0]()
+    names = [name for name in template._fields if name != "id"]
+    return ([text_of(template[name].label.text) for name in names],
+            [[shown(entry.form[name]) for name in names] for entry in field.entries])
+
+
 def _form(step, document: PlanDocument):
     section = getattr(document, step.key)
     # No CSRF: the form only names and formats values, it is never posted.
@@ -80,7 +103,8 @@ def _form(step, document: PlanDocument):
 
 def _groups(form) -> list[tuple[str, list[str]]]:
     names = [name for name in form._fields if name not in CONTROL_FIELDS]
-    groups = [(str(heading), list(members)) for heading, members in getattr(form, "groups", [])]
+    groups = [(text_of(heading), list(members))
+              for heading, members in getattr(form, "groups", [])]
     listed = {name for _heading, members in groups for name in members}
     rest = [name for name in names if name not in listed]
     if rest:
@@ -102,22 +126,22 @@ def _field_blocks(form, names: list[str]) -> list[dict]:
         if name not in form._fields or name in CUSTOM_LISTS:
             continue
         field = form[name]
-        label = str(field.label.text)
+        label = text_of(field.label.text)
         if isinstance(field, FieldList):
-            table = _rows_table(field)
-            if table.rows:
+            columns, rows = _rows_table(field)
+            if rows:
                 flush()
-                blocks.append({"type": "table", "caption": label, "columns": table.headings,
-                               "rows": table.rows})
+                blocks.append({"type": "table", "caption": label, "columns": columns,
+                               "rows": rows})
         elif isinstance(field, TextAreaField) and not isinstance(field, LinesField):
             if paragraphs(field.data):
                 flush()
                 blocks.append({"type": "prose", "label": label,
                                "paragraphs": paragraphs(field.data)})
         elif isinstance(field, BooleanField):
-            facts.append({"label": label, "value": display(field), "flag": True})
-        elif display(field):
-            facts.append({"label": label, "value": display(field), "flag": False})
+            facts.append({"label": label, "value": shown(field), "flag": True})
+        elif value := shown(field):
+            facts.append({"label": label, "value": value, "flag": False})
     flush()
     return blocks
 
@@ -215,12 +239,12 @@ def indicator_table(document: PlanDocument) -> list[dict]:
     """Every indicator with what it measures, its baseline, target and data."""
     subjects = {a.id: a.code or a.title for a in document.actions.items}
     subjects.update({o.id: o.code or o.title for o in document.pillars.objectives})
-    return [{**_indicator(i), "level": v.INDICATOR_LEVELS.label(i.level) if i.level else "",
+    return [{**_indicator(i), "level": vocab_label(v.INDICATOR_LEVELS, i.level),
              "measures": subjects.get(i.action_id or i.objective_id or "", ""),
              "source": i.data_source,
-             "frequency": v.FREQUENCIES.label(i.frequency) if i.frequency else "",
+             "frequency": vocab_label(v.FREQUENCIES, i.frequency),
              "responsible": i.responsible,
-             "disaggregation": ", ".join(v.DISAGGREGATIONS.label(d) for d in i.disaggregation)}
+             "disaggregation": vocab_labels(v.DISAGGREGATIONS, i.disaggregation)}
             for i in document.indicators.items]
 
 
@@ -235,9 +259,9 @@ def consultation_events(document: PlanDocument) -> dict:
         "outside_capital": sum(1 for event in events if not event.in_capital),
         "events": [{"date": when(event.date, "d MMM yyyy"), "place": event.place,
                     "region": event.region, "in_capital": event.in_capital,
-                    "format": v.CONSULTATION_FORMATS.label(event.format) if event.format else "",
+                    "format": vocab_label(v.CONSULTATION_FORMATS, event.format),
                     "women": event.women, "men": event.men,
-                    "groups": ", ".join(v.GROUPS.label(g) for g in event.groups),
+                    "groups": vocab_labels(v.GROUPS, event.groups),
                     "organisations": event.organisations,
                     "summary": paragraphs(event.summary)}
                    for event in events]}
@@ -275,7 +299,7 @@ def plan_report(document: PlanDocument, *, date: dt.date | dt.datetime | None = 
     for step in STEPS:
         groups, written = form_sections(step, document)
         special = _special_blocks(step.key, document, budget, events)
-        sections.append({"key": step.key, "title": str(step.title),
+        sections.append({"key": step.key, "title": text_of(step.title),
                          "landscape": step.key in LANDSCAPE and bool(special),
                          "empty": not (written or special), "blocks": groups + special})
     period = "–".join(str(year) for year in (about.period_start, about.period_end) if year)
@@ -284,7 +308,7 @@ def plan_report(document: PlanDocument, *, date: dt.date | dt.datetime | None = 
         "cover": {
             "country": about.country_or_organisation,
             "title": about.title or _("Untitled plan"),
-            "plan_type": v.PLAN_TYPES.label(about.plan_type) if about.plan_type else "",
+            "plan_type": vocab_label(v.PLAN_TYPES, about.plan_type),
             "period": period, "lead": about.lead_institution or document.leadership.lead_institution,
             "status": _("Final") if final else _("Draft"),
             "date": when(date), "revision": revision,

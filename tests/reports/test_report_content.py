@@ -42,6 +42,11 @@ def strong_pdf(report_app, strong) -> bytes:
 
 
 @pytest.fixture(scope="module")
+def strong_pages(strong_pdf) -> list[str]:
+    return pdf_pages(strong_pdf)  # text extraction is slow: once per module
+
+
+@pytest.fixture(scope="module")
 def weak_gap(report_app):
     document = sample("weak-plan.json")
     with report_app.app_context():
@@ -54,22 +59,22 @@ def money(value: Decimal) -> str:
     return f"{value:,.0f}"
 
 
-def test_the_draft_has_a_cover_with_title_period_lead_and_draft_status(strong_pdf, strong):
-    cover = squash(pdf_pages(strong_pdf)[0])
+def test_the_draft_has_a_cover_with_title_period_lead_and_draft_status(strong_pages, strong):
+    cover = squash(strong_pages[0])
     about = strong.about
     for expected in (about.title, about.country_or_organisation.upper(), "2026–2030",
                      about.lead_institution, "Draft", "15 January 2026", "revision 21", "DRAFT"):
         assert squash(expected) in cover, expected
 
 
-def test_the_draft_has_every_section_and_contents_with_page_numbers(strong_pdf):
-    pages = pdf_pages(strong_pdf)
+def test_the_draft_has_every_section_and_contents_with_page_numbers(strong_pages):
+    pages = strong_pages
     contents = pages[1]
     text = squash("\n".join(pages))
     for number, step in enumerate(STEPS, start=1):
         assert squash(f"{number}. {step.title}") in text
         # The contents line ends in the page the section starts on.
-        match = re.search(re.escape(str(step.title)) + r"[ .]*?(\d+)\s*$", contents, re.M)
+        match = re.search(re.escape(str(step.title)) + r"[ .]*?(\d+)\s*$", contents, re.MULTILINE)
         assert match, step.title
         page = int(match.group(1))
         assert squash(str(step.title)) in squash(pages[page - 1])
@@ -77,10 +82,11 @@ def test_the_draft_has_every_section_and_contents_with_page_numbers(strong_pdf):
         assert squash(annex) in squash(contents) and squash(annex) in text
 
 
-def test_the_draft_numbers_pages_and_has_bookmarks_and_a_running_title(strong_pdf, strong):
+def test_the_draft_numbers_pages_and_has_bookmarks_and_a_running_title(strong_pdf, strong_pages,
+                                                                       strong):
     reader = pdf_reader(strong_pdf)
     total = len(reader.pages)
-    pages = pdf_pages(strong_pdf)
+    pages = strong_pages
     assert f"Page 2 of {total}" in pages[1] and f"Page {total} of {total}" in pages[-1]
     assert "Page 1 of" not in pages[0]  # the cover has no footer
     assert squash(strong.about.title)[:40] in squash(pages[5])
@@ -89,25 +95,25 @@ def test_the_draft_numbers_pages_and_has_bookmarks_and_a_running_title(strong_pd
         assert f"{number}. {step.title}" in titles
 
 
-def test_every_action_and_indicator_is_in_the_results_matrix(strong_pdf, strong):
-    text = squash(pdf_text(strong_pdf))
+def test_every_action_and_indicator_is_in_the_results_matrix(strong_pages, strong):
+    text = squash("\n".join(strong_pages))
     for action in strong.actions.items:
         assert squash(action.title) in text, action.title
     for indicator in strong.indicators.items:
         assert squash(indicator.statement) in text, indicator.statement
 
 
-def test_wide_tables_are_on_landscape_pages(strong_pdf):
+def test_wide_tables_are_on_landscape_pages(strong_pdf, strong_pages):
     reader = pdf_reader(strong_pdf)
     shapes = [(float(page.mediabox.width), float(page.mediabox.height)) for page in reader.pages]
     landscape = [index for index, (width, height) in enumerate(shapes) if width > height]
     assert landscape and len(landscape) < len(shapes)
-    matrix_page = pdf_pages(strong_pdf)[landscape[0]]
+    matrix_page = strong_pages[landscape[0]]
     assert "Indicators, baseline and target" in matrix_page
 
 
-def test_the_budget_annex_has_totals_per_pillar_and_source_and_the_gap(strong_pdf, strong):
-    text = squash(pdf_text(strong_pdf))
+def test_the_budget_annex_has_totals_per_pillar_and_source_and_the_gap(strong_pages, strong):
+    text = squash("\n".join(strong_pages))
     lines = strong.budget.lines
     cost = sum(line.amount or 0 for line in lines)
     secured = sum(line.secured or 0 for line in lines)
@@ -121,8 +127,8 @@ def test_the_budget_annex_has_totals_per_pillar_and_source_and_the_gap(strong_pd
         assert squash(heading) in text
 
 
-def test_the_consultation_annex_lists_every_event(strong_pdf, strong):
-    text = squash(pdf_text(strong_pdf))
+def test_the_consultation_annex_lists_every_event(strong_pages, strong):
+    text = squash("\n".join(strong_pages))
     for event in strong.consultation.events:
         assert squash(event.place) in text
 
@@ -136,8 +142,7 @@ def test_the_watermark_follows_the_final_flag(report_app, strong):
 
 def test_the_gap_report_lists_exactly_the_open_criteria(weak_gap):
     card, content = weak_gap
-    pages = pdf_pages(content)
-    text = "\n".join(pages)
+    text = pdf_text(content)
     found = dict(re.findall(r"\b([A-Z]{3}-\d+)\s+.*?\b(NOT MET|PARTLY MET|MET)\b", text))
     open_ids = {result.id for result in card.criteria if result.status != "met"}
     assert {cid for cid, status in found.items() if status != "MET"} == open_ids

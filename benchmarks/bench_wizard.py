@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from drafter import create_app, db  # noqa: E402
 from drafter.migrate import upgrade  # noqa: E402
+from drafter.models import User  # noqa: E402
 from drafter.plan.schema import Context, PlanDocument  # noqa: E402
 from drafter.plan.store import PlanStore  # noqa: E402
 
@@ -73,8 +74,14 @@ def main() -> None:
     upgrade(url)
     app = create_app({"DATABASE_URL": url, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "bench"})
     with app.app_context():
-        plan_id = PlanStore(db.session()).create_plan(big_plan())
+        session = db.session()
+        owner = User(email="bench@example.org", name="Bench", password_hash="-")
+        session.add(owner)
+        session.commit()
+        plan_id = PlanStore(session).create_plan(big_plan(), owner_id=owner.id)
     client = app.test_client()
+    with client.session_transaction() as cookie:  # logged in, as every real request is
+        cookie["_user_id"] = str(owner.id)
     print(f"Plan with 50 actions, 100 indicators, 50 budget lines; {runs} runs each; SQLite file.")
 
     # Baseline: the store alone, same process, same database.

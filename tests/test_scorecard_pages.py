@@ -80,3 +80,14 @@ def test_an_unknown_checklist_is_refused(client, weak_plan, load_plan):
     assert response.status_code == 302
     assert load_plan(weak_plan).checklist == "csag-2012"
     assert "Choose one of the checklists" in client.get(response.location).get_data(as_text=True)
+
+
+def test_the_panel_is_never_stale_after_a_save(client, weak_plan, load_plan):
+    first = overall_on(client.get(f"/plans/{weak_plan}").get_data(as_text=True))
+    assert overall_on(client.get(f"/plans/{weak_plan}").get_data(as_text=True)) == first
+    version = load_plan(weak_plan).sections["budget"].version
+    client.post(f"/plans/{weak_plan}/budget", data={
+        "currency": "USD", "budget_links": ["mtef", "gender_budget_tagging"],
+        "budget_cycle_notes": "Every ministry lists its plan actions in its annual budget submission.",
+        "version": str(version), "later": "1"})
+    assert overall_on(client.get(f"/plans/{weak_plan}").get_data(as_text=True)) > first

@@ -6,6 +6,11 @@ checklist among those in `checklists/` and feeds it the stored document.
 
 from __future__ import annotations
 
+import os
+from collections import OrderedDict
+
+from flask_babel import get_locale
+
 from ..plan.store import LoadedPlan
 from ..scoring import Checklist, Scorecard, list_checklists, load_checklist, score
 
@@ -23,8 +28,29 @@ def checklist_for(checklist_id: str) -> Checklist:
     return load_checklist(info.path)
 
 
+# Scorecards of recent plan states, keyed by everything a score depends on (the section
+# versions stand for the content). Safe in every process: a state never changes, and
+# losing the cache only costs a re-score.
+_CACHE: OrderedDict[tuple, Scorecard] = OrderedDict()
+_CACHE_SIZE = 256
+
+
 def plan_scorecard(plan: LoadedPlan) -> Scorecard:
-    return score(plan.document, checklist_for(plan.checklist))
+    checklist = checklist_for(plan.checklist)
+    # created_at tells apart a new plan that reuses a deleted plan's id; the file's mtime,
+    # a checklist edited in place.
+    key = (plan.id, plan.created_at, checklist.path, os.stat(checklist.path).st_mtime_ns,
+           str(get_locale()),
+           tuple((name, state.version) for name, state in sorted(plan.sections.items())))
+    card = _CACHE.get(key)
+    if card is None:
+        card = score(plan.document, checklist)
+        _CACHE[key] = card
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    else:
+        _CACHE.move_to_end(key)
+    return card
 
 
 def section_gaps(card: Scorecard, section: str, limit: int = 3):

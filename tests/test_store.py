@@ -94,6 +94,44 @@ def test_a_stale_save_raises_a_conflict_with_the_current_content(session):
     assert store.load(plan_id).sections["context"].data.conflict_analysis == "First"
 
 
+def test_several_sections_are_saved_together_or_not_at_all(session):
+    from drafter.models import Revision, SectionChange
+    from drafter.plan.schema import Action, Actions, Objective, Pillars, Review
+
+    store = PlanStore(session)
+    plan_id = store.create_plan(PlanDocument.model_validate({
+        "context": {"conflict_analysis": "Old"},
+        "pillars": {"objectives": [{"id": "o1", "code": "1"}]},
+        "actions": {"items": [{"id": "a1", "title": "Act", "objective_id": "o1"}]}}))
+    # One section moved on: nothing is written, not even what the caller added.
+    session.add(Revision(plan_id=plan_id, name="Goes with the save", document="{}"))
+    with pytest.raises(ConflictError) as raised:
+        store.save_sections(plan_id, {"context": Context(conflict_analysis="New"),
+                                      "review": Review(review_clause="Yearly")},
+                            {"context": 0, "review": 0})
+    assert raised.value.key == "context"
+    loaded = store.load(plan_id)
+    assert loaded.sections["context"].data.conflict_analysis == "Old"
+    assert loaded.sections["review"].version == 0
+    assert session.query(Revision).count() == 0
+
+    versions = store.save_sections(
+        plan_id, {"context": Context(conflict_analysis="New"), "review": Review(),
+                  "pillars": Pillars(objectives=[Objective(id="o2", code="2")])},
+        {"context": 1, "review": 0, "pillars": 1}, statuses={"review": "not_started"}, user_id=None)
+    loaded = store.load(plan_id)
+    assert loaded.sections["context"].data.conflict_analysis == "New"
+    assert versions["context"] == loaded.sections["context"].version == 2
+    assert loaded.sections["review"].status == "not_started"
+    # The action's objective is gone: its reference is cleared in the same transaction.
+    assert loaded.sections["actions"].data.items[0].objective_id is None
+    assert versions["actions"] == loaded.sections["actions"].version == 2
+    assert session.query(SectionChange).filter_by(plan_id=plan_id).count() == 3 + 4
+    with pytest.raises(TypeError):
+        store.save_sections(plan_id, {"actions": Actions(items=[Action()]), "context": Review()},
+                            {"actions": 2, "context": 2})
+
+
 def test_two_sessions_racing_for_one_version_let_exactly_one_win(database_url):
     upgrade(database_url)
     engine = make_engine(database_url)

@@ -131,9 +131,11 @@ class PlanStore:
                                                     .where(PlanSection.plan_id.in_([r[0].id for r in rows]))):
             tally = counts.setdefault(plan_id, {COMPLETE: 0, IN_PROGRESS: 0})
             tally[status] = tally.get(status, 0) + 1
+        # A restored revision may bring a section back to "not started": not counted.
         return [PlanSummary(plan.id, plan.title, plan.updated_at,
                             counts.get(plan.id, {}).get(COMPLETE, 0),
-                            sum(counts.get(plan.id, {}).values()), role)
+                            counts.get(plan.id, {}).get(COMPLETE, 0)
+                            + counts.get(plan.id, {}).get(IN_PROGRESS, 0), role)
                 for plan, role in rows]
 
     def _plan(self, plan_id: int) -> Plan:
@@ -209,13 +211,46 @@ class PlanStore:
             raise
         return new_version
 
-    def _unlink(self, plan_id: int, key: str, user_id: int | None) -> None:
+    def save_sections(self, plan_id: int, sections: dict[str, Model], expected: dict[str, int],
+                      *, statuses: dict[str, str] | None = None,
+                      user_id: int | None = None) -> dict[str, int]:
+        """Save several sections at once, all or nothing; return their new versions.
+
+        Each section is a compare-and-swap on its own version, as in `save_section`: if
+        any one has moved on, nothing is written and the `ConflictError` names it. Whatever
+        else the caller added to the session (a revision, say) is committed with the
+        sections or rolled back with them. A section is "in progress" unless `statuses`
+        says otherwise.
+        """
+        for key, data in sections.items():
+            if not isinstance(data, SECTION_MODELS[key]):
+                raise TypeError(f"section '{key}' takes {SECTION_MODELS[key].__name__}")
+        plan = self._plan(plan_id)
+        try:
+            versions = {key: self._swap(plan_id, key, data, expected.get(key, 0),
+                                        (statuses or {}).get(key, IN_PROGRESS), user_id)
+                        for key, data in sections.items()}
+            # Unlike a single save, a saved section may itself hold a broken reference.
+            versions.update(self._unlink(plan_id, set(), user_id))
+            if "about" in sections:
+                plan.title = _title_of(sections["about"])
+            plan.updated_at = utcnow()
+            self.session.commit()
+        except BaseException:
+            self.session.rollback()
+            raise
+        return versions
+
+    def _unlink(self, plan_id: int, skip: str | set[str], user_id: int | None) -> dict[str, int]:
+        """Clear references to rows that are gone; return the versions of sections saved."""
         loaded = self.load(plan_id)
         document = loaded.document
-        for other in sorted(unlink_dangling(document) - {key}):
+        saved = {}
+        for other in sorted(unlink_dangling(document) - ({skip} if isinstance(skip, str) else skip)):
             state = loaded.sections[other]
-            self._swap(plan_id, other, getattr(document, other), state.version, state.status,
-                       user_id)
+            saved[other] = self._swap(plan_id, other, getattr(document, other), state.version,
+                                      state.status, user_id)
+        return saved
 
     def _swap(self, plan_id: int, key: str, data: Model, expected: int, status: str,
               user_id: int | None) -> int:

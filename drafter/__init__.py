@@ -39,6 +39,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         session.permanent = True
 
     from .auth.views import bp as auth_bp
+    from .history.views import bp as history_bp
     from .members.views import bp as members_bp
     from .plans.views import bp as plans_bp
     from .reports.views import bp as reports_bp
@@ -52,6 +53,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(wizard_bp)
     app.register_blueprint(scorecard_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(history_bp)
     security.init_app(app)
     errors.init_app(app)
     templating.init_app(app)

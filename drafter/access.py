@@ -61,6 +61,12 @@ ENDPOINTS: dict[str, dict[str, str]] = {
     "reports.draft_pdf": {"*": READ},
     "reports.gap_report_pdf": {"*": READ},
     "reports.draft_docx": {"*": READ},
+    "history.history": {"*": READ},
+    "history.save": {"*": EDIT},
+    "history.revision": {"*": READ},
+    "history.compare": {"*": READ},
+    "history.restore": {"*": EDIT},
+    "history.section": {"*": READ},
 }
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import log_in
 from drafter import db
+from drafter.history import service as history
 from drafter.members import service as members
 from drafter.plan.schema import PlanDocument
 
@@ -47,6 +48,12 @@ EXPECTED = {
     "reports.draft_pdf": {"GET": READERS},
     "reports.gap_report_pdf": {"GET": READERS},
     "reports.draft_docx": {"GET": READERS},
+    "history.history": {"GET": READERS},
+    "history.save": {"POST": EDITORS},
+    "history.revision": {"GET": READERS},
+    "history.compare": {"GET": READERS},
+    "history.restore": {"GET": EDITORS, "POST": EDITORS},
+    "history.section": {"GET": READERS},
 }
 
 
@@ -75,17 +82,20 @@ def world(app, make_user, owner_id):
             if role != STRANGER:
                 members.set_role(db.session(), plan_id, users[role], role)
         token = members.invite(db.session(), plan_id, "viewer", owner_id)
+        revision_id = history.save_revision(db.session(), plan_id, "First draft", owner_id).id
     clients = {}
     for role in ORDER:
         clients[role] = app.test_client()
         if role != ANONYMOUS:
             log_in(clients[role], users[role])
-    return {"plan_id": plan_id, "users": users, "token": token, "clients": clients}
+    return {"plan_id": plan_id, "users": users, "token": token, "clients": clients,
+            "revision_id": revision_id}
 
 
 def url_for_rule(app, rule, world) -> str:
     values = {"plan_id": world["plan_id"], "section": "actions", "item_id": "a1",
-              "user_id": world["users"][VIEWER], "token": world["token"], "filename": "css/app.css"}
+              "user_id": world["users"][VIEWER], "token": world["token"], "filename": "css/app.css",
+              "revision_id": world["revision_id"]}
     with app.test_request_context():
         from flask import url_for
 

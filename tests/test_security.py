@@ -7,6 +7,7 @@ import pytest
 
 from conftest import log_in, make_app
 from drafter import db
+from drafter.history import service as history
 from drafter.members import service as members
 from drafter.plan.schema import PlanDocument
 from drafter.plan.store import PlanStore
@@ -55,10 +56,11 @@ def guarded(tmp_path, migrated_template, password_hash):
             owner_id=owner)
         members.set_role(db.session(), plan_id, other, "editor")
         token = members.invite(db.session(), plan_id, "viewer", owner)
+        revision_id = history.save_revision(db.session(), plan_id, "Guarded draft", owner).id
     client = app.test_client()
     log_in(client, owner)
     yield app, client, {"plan_id": plan_id, "item_id": "a1", "section": "actions",
-                        "user_id": other, "token": token}
+                        "user_id": other, "token": token, "revision_id": revision_id}
     app.extensions["drafter.engine"].dispose()
 
 
@@ -69,7 +71,8 @@ def snapshot(app, plan_id):
         loaded = store.load(plan_id)
         versions = {key: state.version for key, state in loaded.sections.items()}
         roles = [(u.id, role) for u, role in members.members(db.session(), plan_id)]
-        return plans, versions, roles, loaded.checklist
+        revisions = [(r.id, r.name) for r in history.revisions(db.session(), plan_id)]
+        return plans, versions, roles, loaded.checklist, revisions
 
 
 def test_every_state_changing_route_refuses_a_post_without_its_token(guarded):
@@ -93,6 +96,23 @@ def test_every_state_changing_route_refuses_a_post_without_its_token(guarded):
     assert client.get("/").status_code == 200  # logout was refused too
 
 
+def history_pages(client, plan_id: int, payload: str) -> list[str]:
+    """Revisions named with the payload, one of them restored, and every history page."""
+    for name in (payload, "Second " + payload):
+        assert client.post(f"/plans/{plan_id}/history/revisions",
+                           data={"name": name}).status_code == 302
+    client.post(f"/plans/{plan_id}/context",
+                data={"conflict_analysis": "Changed " + payload, "version": "1"})
+    base = f"/plans/{plan_id}/history"
+    assert client.post(f"{base}/revisions/1/restore").status_code == 302
+    pages = [base, f"{base}/revisions/1", f"{base}/revisions/1/restore", f"{base}/compare",
+             f"{base}/compare?from=1&to=2", f"{base}/compare?from=current&to=3",
+             f"{base}/sections/context", f"{base}/sections/actions"]
+    for url in pages:
+        assert client.get(url).status_code == 200, url
+    return pages
+
+
 def test_user_text_is_escaped_on_every_page_that_shows_it(client, make_plan):
     payload = " | ".join(PAYLOADS)
     document = PlanDocument.model_validate({
@@ -111,7 +131,8 @@ def test_user_text_is_escaped_on_every_page_that_shows_it(client, make_plan):
         "review": {"review_clause": payload},
     })
     plan_id = make_plan(document)
-    pages = ["/", f"/plans/{plan_id}", f"/plans/{plan_id}/check", f"/plans/{plan_id}/scorecard",
+    pages = history_pages(client, plan_id, payload)
+    pages += ["/", f"/plans/{plan_id}", f"/plans/{plan_id}/check", f"/plans/{plan_id}/scorecard",
              f"/plans/{plan_id}/members", f"/plans/{plan_id}/actions/a1",
              f"/plans/{plan_id}/indicators/i1", f"/plans/{plan_id}/budget/b1",
              f"/plans/{plan_id}/consultation/e1", f"/plans/{plan_id}/actions/a1/delete"]

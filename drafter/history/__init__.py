@@ -1,0 +1,1 @@
+"""The history of a plan: named revisions, readable differences, restoring, every save."""

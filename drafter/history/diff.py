@@ -1,0 +1,214 @@
+"""What changed between two plan documents, section by section, in words people read.
+
+`diff_documents(before, after)` is a pure function: it reads two `PlanDocument`s and
+returns plain data, touching no database and no request state. The labels and the names
+of choices come from the wizard's own forms (through `section_summary`), so a field is
+called here what it is called on the page where it is edited; that needs an application
+context, as any page does.
+
+A section's plain fields are compared row by row of its summary. Its lists (actions,
+indicators, budget lines, consultation events, and the short lists edited inline such as
+members of the coordination body) are compared row by row by their stable `id`, so a row
+that was edited is "changed", not "removed and added", and each is named by its code and
+title.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+from wtforms import FieldList
+
+from ..plan.fields import Row
+from ..plan.schema import PlanDocument
+from ..wizard import editing
+from ..wizard.binding import CONTROL_FIELDS
+from ..wizard.steps import STEPS, Step
+from ..wizard.summary import SummaryRow, display, section_summary
+
+ADDED, REMOVED, CHANGED = "added", "removed", "changed"
+
+# Texts longer than this are shown as one text with the words taken out and put in,
+# rather than as two whole copies side by side.
+INLINE_FROM = 120
+# Fields that name a row which has neither a code nor a title, in order of preference.
+NAME_FIELDS = ("name", "institution", "partner", "risk", "description", "place", "funder")
+
+
+@dataclass
+class FieldChange:
+    label: str
+    before: str
+    after: str
+    # For long texts: (kind, words) pieces, kind one of "same", "removed", "added".
+    pieces: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        if not self.before:
+            return ADDED
+        if not self.after:
+            return REMOVED
+        return CHANGED
+
+
+@dataclass
+class RowChange:
+    kind: str                   # added, removed or changed
+    name: str
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class ListChange:
+    label: str                  # "Actions", "Members of the body"
+    rows: list[RowChange] = field(default_factory=list)
+    reordered: bool = False
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {kind: sum(1 for row in self.rows if row.kind == kind)
+                for kind in (ADDED, REMOVED, CHANGED)}
+
+
+@dataclass
+class SectionDiff:
+    key: str
+    title: str
+    changed: bool
+    fields: list[FieldChange] = field(default_factory=list)
+    lists: list[ListChange] = field(default_factory=list)
+
+
+def diff_documents(before: PlanDocument, after: PlanDocument) -> list[SectionDiff]:
+    """Every section in wizard order; unchanged ones have `changed` False and no details."""
+    return [diff_section(step, before, after) for step in STEPS]
+
+
+def diff_section(step: Step, before: PlanDocument, after: PlanDocument) -> SectionDiff:
+    old, new = getattr(before, step.key), getattr(after, step.key)
+    result = SectionDiff(step.key, str(step.title), old != new)
+    if not result.changed:
+        return result
+    old_rows = {row.name: row for row in section_summary(step, before)}
+    new_rows = {row.name: row for row in section_summary(step, after)}
+    for name, new_row in new_rows.items():
+        if step.collection and name == step.collection.attribute:
+            continue
+        old_row = old_rows.get(name)
+        if new_row.table is None:
+            if old_row is not None and old_row.text != new_row.text:
+                result.fields.append(field_change(new_row.label, old_row.text, new_row.text))
+        elif old_row is not None:
+            change = _inline_rows(new_row.label, getattr(old, name), getattr(new, name),
+                                  old_row, new_row)
+            if change is not None:
+                result.lists.append(change)
+    if step.collection:
+        change = _collection(step, before, after)
+        if change is not None:
+            result.lists.append(change)
+    return result
+
+
+def field_change(label: str, before: str, after: str) -> FieldChange:
+    change = FieldChange(label, before, after)
+    if before and after and max(len(before), len(after)) > INLINE_FROM:
+        change.pieces = word_pieces(before, after)
+    return change
+
+
+def word_pieces(before: str, after: str) -> list[tuple[str, str]]:
+    """`after` as runs of words kept, taken out and put in, compared with `before`."""
+    old, new = re.split(r"(\s+)", before), re.split(r"(\s+)", after)
+    pieces: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            pieces.append(("same", "".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(("removed", "".join(old[i1:i2])))
+        if j2 > j1:
+            pieces.append(("added", "".join(new[j1:j2])))
+    return pieces
+
+
+def row_name(row: Row) -> str:
+    """How a row is named in a list of changes: code and title, or else what it is called."""
+    if getattr(row, "code", "") or getattr(row, "title", "") or getattr(row, "statement", ""):
+        return editing.row_label(row)
+    for name in NAME_FIELDS:
+        value = getattr(row, name, None)
+        if value:
+            date = getattr(row, "date", None)
+            return f"{value} ({date.isoformat()})" if date else str(value)
+    date = getattr(row, "date", None)
+    return date.isoformat() if date else _("(untitled)")
+
+
+def _compare_rows(label: str, old_items: list[Row], new_items: list[Row],
+                  fields_of) -> ListChange | None:
+    """Rows added, removed and changed between two lists matched by id; None if equal.
+
+    `fields_of(row, side)` gives a row's fields as (label, text) pairs, side being
+    "before" or "after"; it is only called for rows that changed.
+    """
+    if old_items == new_items:
+        return None
+    old_by_id = {row.id: row for row in old_items}
+    new_by_id = {row.id: row for row in new_items}
+    change = ListChange(label)
+    for row in new_items:
+        previous = old_by_id.get(row.id)
+        if previous is None:
+            change.rows.append(RowChange(ADDED, row_name(row)))
+        elif previous != row:
+            old_fields = dict(fields_of(previous, "before"))
+            fields = [field_change(name, old_fields.get(name, ""), text)
+                      for name, text in fields_of(row, "after")
+                      if old_fields.get(name, "") != text]
+            change.rows.append(RowChange(CHANGED, row_name(row), fields))
+    removed = [RowChange(REMOVED, row_name(row)) for row in old_items if row.id not in new_by_id]
+    change.rows.extend(removed)
+    kept_old = [row.id for row in old_items if row.id in new_by_id]
+    kept_new = [row.id for row in new_items if row.id in old_by_id]
+    change.reordered = kept_old != kept_new
+    return change
+
+
+def _inline_rows(label: str, old_items: list[Row], new_items: list[Row],
+                 old_row: SummaryRow, new_row: SummaryRow) -> ListChange | None:
+    """A list edited inline on the step's page: its summary table gives each row's cells."""
+    tables = {"before": _cells_by_id(old_items, old_row), "after": _cells_by_id(new_items, new_row)}
+    return _compare_rows(label, old_items, new_items,
+                         lambda row, side: tables[side].get(row.id, []))
+
+
+def _cells_by_id(items: list[Row], row: SummaryRow) -> dict[str, list[tuple[str, str]]]:
+    table = row.table
+    if table is None or len(table.rows) != len(items):
+        return {}
+    return {item.id: list(zip(table.headings, cells, strict=True))
+            for item, cells in zip(items, table.rows, strict=True)}
+
+
+def _collection(step: Step, before: PlanDocument, after: PlanDocument) -> ListChange | None:
+    """A long list edited item by item: a changed item is shown through its own form."""
+    attribute = step.collection.attribute
+    documents = {"before": before, "after": after}
+    return _compare_rows(str(step.collection.heading),
+                         getattr(getattr(before, step.key), attribute),
+                         getattr(getattr(after, step.key), attribute),
+                         lambda row, side: _item_fields(step, row, documents[side]))
+
+
+def _item_fields(step: Step, item: Row, document: PlanDocument) -> list[tuple[str, str]]:
+    form = editing.item_form(step, item, 0)
+    editing.fill_choices(form, document)
+    return [(str(field_.label.text), display(field_)) for name, field_ in form._fields.items()
+            if name not in CONTROL_FIELDS and field_.type not in ("HiddenField", "CSRFTokenField")
+            and not isinstance(field_, FieldList)]

@@ -43,6 +43,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from .members.views import bp as members_bp
     from .plans.views import bp as plans_bp
     from .reports.views import bp as reports_bp
+    from .review.views import bp as review_bp
     from .scorecard.views import bp as scorecard_bp
     from .wizard.views import bp as wizard_bp
     from .web import errors, security, templating
@@ -53,6 +54,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(wizard_bp)
     app.register_blueprint(scorecard_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(review_bp)
     app.register_blueprint(history_bp)
     security.init_app(app)
     errors.init_app(app)

@@ -11,6 +11,7 @@ from drafter import db
 from drafter.history import service as history
 from drafter.members import service as members
 from drafter.plan.schema import PlanDocument
+from drafter.review import service as review
 
 ANONYMOUS, STRANGER, VIEWER, REVIEWER, EDITOR, OWNER = (
     "anonymous", "stranger", "viewer", "reviewer", "editor", "owner")
@@ -20,6 +21,9 @@ LOGGED_IN = EVERYONE - {ANONYMOUS}
 READERS = {VIEWER, REVIEWER, EDITOR, OWNER}
 EDITORS = {EDITOR, OWNER}
 OWNERS = {OWNER}
+COMMENTERS = {REVIEWER, EDITOR, OWNER}
+RESOLVERS = {EDITOR, OWNER}
+ASSESSORS = {REVIEWER}
 
 EXPECTED = {
     "static": {"GET": EVERYONE},
@@ -48,6 +52,13 @@ EXPECTED = {
     "reports.draft_pdf": {"GET": READERS},
     "reports.gap_report_pdf": {"GET": READERS},
     "reports.draft_docx": {"GET": READERS},
+    "review.comments": {"GET": READERS},
+    "review.section_comments": {"GET": READERS, "POST": COMMENTERS},
+    "review.reply": {"POST": COMMENTERS},
+    "review.resolve": {"POST": RESOLVERS},
+    "review.reopen": {"POST": RESOLVERS},
+    "review.assessments": {"GET": READERS},
+    "review.assess": {"POST": ASSESSORS},
     "history.history": {"GET": READERS},
     "history.save": {"POST": EDITORS},
     "history.revision": {"GET": READERS},
@@ -82,6 +93,7 @@ def world(app, make_user, owner_id):
             if role != STRANGER:
                 members.set_role(db.session(), plan_id, users[role], role)
         token = members.invite(db.session(), plan_id, "viewer", owner_id)
+        thread_id = review.start_thread(db.session(), plan_id, "actions", owner_id, "A comment")
         revision_id = history.save_revision(db.session(), plan_id, "First draft", owner_id).id
     clients = {}
     for role in ORDER:
@@ -89,13 +101,14 @@ def world(app, make_user, owner_id):
         if role != ANONYMOUS:
             log_in(clients[role], users[role])
     return {"plan_id": plan_id, "users": users, "token": token, "clients": clients,
-            "revision_id": revision_id}
+            "revision_id": revision_id, "thread_id": thread_id}
 
 
 def url_for_rule(app, rule, world) -> str:
     values = {"plan_id": world["plan_id"], "section": "actions", "item_id": "a1",
               "user_id": world["users"][VIEWER], "token": world["token"], "filename": "css/app.css",
-              "revision_id": world["revision_id"]}
+              "revision_id": world["revision_id"], "thread_id": world["thread_id"],
+              "criterion": "POL-1"}
     with app.test_request_context():
         from flask import url_for
 

@@ -11,6 +11,7 @@ from drafter.history import service as history
 from drafter.members import service as members
 from drafter.plan.schema import PlanDocument
 from drafter.plan.store import PlanStore
+from drafter.review import service as review
 
 PAYLOADS = [
     "<script>alert('x')</script>",
@@ -50,17 +51,24 @@ def guarded(tmp_path, migrated_template, password_hash):
     app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
     owner = add_user(app, "owner@example.org", hashed=password_hash)
     other = add_user(app, "other@example.org", hashed=password_hash)
+    reviewer = add_user(app, "reviewer@example.org", hashed=password_hash)
     with app.app_context():
         plan_id = PlanStore(db.session()).create_plan(PlanDocument.model_validate(
             {"about": {"title": "Guarded"}, "actions": {"items": [{"id": "a1", "title": "Act"}]}}),
             owner_id=owner)
         members.set_role(db.session(), plan_id, other, "editor")
+        members.set_role(db.session(), plan_id, reviewer, "reviewer")
+        thread_id = review.start_thread(db.session(), plan_id, "actions", reviewer, "A comment")
         token = members.invite(db.session(), plan_id, "viewer", owner)
         revision_id = history.save_revision(db.session(), plan_id, "Guarded draft", owner).id
     client = app.test_client()
     log_in(client, owner)
+    reviewer_client = app.test_client()  # assessing is a reviewer's alone
+    log_in(reviewer_client, reviewer)
     yield app, client, {"plan_id": plan_id, "item_id": "a1", "section": "actions",
-                        "user_id": other, "token": token, "revision_id": revision_id}
+                        "user_id": other, "token": token, "revision_id": revision_id,
+                        "thread_id": thread_id, "criterion": "POL-1",
+                        "reviewer_client": reviewer_client}
     app.extensions["drafter.engine"].dispose()
 
 
@@ -72,7 +80,9 @@ def snapshot(app, plan_id):
         versions = {key: state.version for key, state in loaded.sections.items()}
         roles = [(u.id, role) for u, role in members.members(db.session(), plan_id)]
         revisions = [(r.id, r.name) for r in history.revisions(db.session(), plan_id)]
-        return plans, versions, roles, loaded.checklist, revisions
+        comments = [(t.id, t.open, len(t.comments)) for t in review.threads(db.session(), plan_id)]
+        assessments = review.plan_assessments(db.session(), plan_id)
+        return plans, versions, roles, loaded.checklist, revisions, comments, assessments
 
 
 def test_every_state_changing_route_refuses_a_post_without_its_token(guarded):
@@ -86,9 +96,11 @@ def test_every_state_changing_route_refuses_a_post_without_its_token(guarded):
             from flask import url_for
 
             url = url_for(rule.endpoint, **{arg: values[arg] for arg in rule.arguments})
-        response = client.post(url, data={"title": "Forged", "role": "owner", "version": "9",
+        poster = values["reviewer_client"] if rule.endpoint == "review.assess" else client
+        response = poster.post(url, data={"title": "Forged", "role": "owner", "version": "9",
                                           "checklist": "first-plan-minimum",
-                                          "conflict_analysis": "Forged"})
+                                          "conflict_analysis": "Forged", "body": "Forged",
+                                          "agrees": "no", "status": "met", "reason": "Forged"})
         assert response.status_code == 400, (rule.endpoint, response.status_code)
         checked += 1
     assert checked >= 12
@@ -113,6 +125,30 @@ def history_pages(client, plan_id: int, payload: str) -> list[str]:
     return pages
 
 
+def review_pages(client, plan_id: int, payload: str) -> list[str]:
+    """A comment and a reply, and a reviewer's disagreement, all carrying the payload; the
+    pages that show them."""
+    from conftest import add_user
+
+    app = client.application
+    assert client.post(f"/plans/{plan_id}/comments/context",
+                       data={"body": payload}).status_code == 302
+    with app.app_context():
+        thread_id = review.threads(db.session(), plan_id, "context")[0].id
+        reviewer = add_user(app, "critic@example.org", payload, hashed="not-a-real-hash")
+        members.set_role(db.session(), plan_id, reviewer, "reviewer")
+    assert client.post(f"/plans/{plan_id}/comments/{thread_id}/reply",
+                       data={"body": payload}).status_code == 302
+    critic = app.test_client()
+    log_in(critic, reviewer)
+    posted = [critic.post(f"/plans/{plan_id}/assessments/POL-1", data={
+        "agrees": "no", "status": status, "reason": payload}).status_code
+        for status in ("met", "not_met")]
+    assert 302 in posted  # one of the two differs from the scorecard
+    return [f"/plans/{plan_id}/comments", f"/plans/{plan_id}/comments?show=all",
+            f"/plans/{plan_id}/comments/context", f"/plans/{plan_id}/assessments"]
+
+
 def test_user_text_is_escaped_on_every_page_that_shows_it(client, make_plan):
     payload = " | ".join(PAYLOADS)
     document = PlanDocument.model_validate({
@@ -132,6 +168,7 @@ def test_user_text_is_escaped_on_every_page_that_shows_it(client, make_plan):
     })
     plan_id = make_plan(document)
     pages = history_pages(client, plan_id, payload)
+    pages += review_pages(client, plan_id, payload)
     pages += ["/", f"/plans/{plan_id}", f"/plans/{plan_id}/check", f"/plans/{plan_id}/scorecard",
              f"/plans/{plan_id}/members", f"/plans/{plan_id}/actions/a1",
              f"/plans/{plan_id}/indicators/i1", f"/plans/{plan_id}/budget/b1",

@@ -2,7 +2,8 @@
 
 URL table (under /plans/<plan_id>):
     GET  /draft.pdf        the plan as a PDF draft (cover, contents, sections, annexes)
-    GET  /gap-report.pdf   the scorecard as a PDF: summary page, then every criterion
+    GET  /gap-report.pdf   the scorecard as a PDF: summary page, then every criterion, with
+                           civil society's assessments where they differ
     GET  /draft.docx       the plan as a Word document, for circulation and editing
 
 Each builds the report's plain data from the stored plan and hands it on; PDFs come
@@ -19,6 +20,7 @@ from flask import Blueprint, abort, send_file
 
 from .. import db
 from ..plan.store import LoadedPlan, PlanNotFound, PlanStore
+from ..review import service as review_service
 from . import data, gapdata, pdf
 from .docx import plan_docx
 
@@ -60,7 +62,8 @@ def draft_pdf(plan_id: int):
 @bp.get("/gap-report.pdf")
 def gap_report_pdf(plan_id: int):
     plan = _plan(plan_id)
-    path = pdf.report_pdf("gap", gapdata.gap_report_for(plan))
+    assessments = review_service.plan_assessments(db.session(), plan_id)
+    path = pdf.report_pdf("gap", gapdata.gap_report_for(plan, assessments))
     return _attachment(path.read_bytes(), PDF, f"{file_stem(plan)}-gap-report.pdf")
 
 

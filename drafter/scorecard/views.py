@@ -1,7 +1,8 @@
 """The scorecard pages.
 
 URL table (under /plans/<plan_id>):
-    GET   /scorecard    every area and criterion with evidence and advice, the gaps first
+    GET   /scorecard    every area and criterion with evidence and advice, the gaps first;
+                        civil society's assessments beside the criteria where they differ
     POST  /checklist    choose the checklist the plan is scored against
 """
 
@@ -12,6 +13,7 @@ from flask_babel import gettext as _
 
 from .. import db
 from ..plan.store import PlanNotFound, PlanStore
+from ..review import service as review_service
 from ..wizard.steps import BY_KEY
 from .service import available_checklists, plan_scorecard
 
@@ -25,8 +27,10 @@ def scorecard(plan_id: int):
     except PlanNotFound:
         abort(404)
     card = plan_scorecard(plan)
+    session = db.session()
+    review = review_service.side_by_side(card, review_service.plan_assessments(session, plan_id))
     return render_template("scorecard/scorecard.html", plan=plan, card=card, steps=BY_KEY,
-                           checklists=available_checklists())
+                           checklists=available_checklists(), review=review)
 
 
 @bp.post("/checklist")

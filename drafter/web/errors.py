@@ -16,7 +16,8 @@ from werkzeug.exceptions import HTTPException
 # Forms whose views can show themselves again, saving nothing, when the token failed.
 # Every other state-changing request is simply refused.
 REDISPLAY = {"wizard.step", "wizard.item", "plans.new", "plans.import_plan", "auth.login",
-             "auth.signup", "auth.change_password"}
+             "auth.signup", "auth.change_password",
+             "review.section_comments", "review.reply", "review.assess"}
 
 
 def init_app(app: Flask) -> None:

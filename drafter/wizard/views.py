@@ -26,6 +26,7 @@ from ..plan.completeness import missing_for_completion, missing_in_item
 from ..plan.schema import SECTION_MODELS
 from ..plan.store import ConflictError, PlanNotFound, PlanStore
 from ..plan.transfer import describe_errors, export_json
+from ..review import service as review
 from ..scorecard.service import plan_scorecard, section_gaps
 from . import editing
 from .binding import bind
@@ -63,7 +64,9 @@ def _posted_version(form) -> int:
 @bp.get("")
 def tasklist(plan_id: int):
     plan = _load(plan_id)
-    return render_template("wizard/tasklist.html", plan=plan, steps=STEPS, **_panel(plan, None))
+    return render_template("wizard/tasklist.html", plan=plan, steps=STEPS,
+                           open_comments=review.open_counts(db.session(), plan_id),
+                           **_panel(plan, None))
 
 
 @bp.get("/check")
@@ -97,7 +100,8 @@ def _render_step(plan, step, form, status=200, notice=None):
     items = getattr(section.data, step.collection.attribute) if step.collection else []
     return render_template(step.template, plan=plan, step=step, form=form, items=items,
                            notice=notice, previous=previous_step(step.key),
-                           document=plan.view, **_panel(plan, step)), status
+                           document=plan.view, **_panel(plan, step),
+                           threads=review.threads(db.session(), plan.id, step.key)), status
 
 
 def _row_command() -> tuple[str, str] | None:

@@ -9,16 +9,16 @@ totalled apart, so the rows always add up to the plan's total.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
+from babel import Locale
 from babel.numbers import parse_pattern
-from flask import g
-from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from ..plan import vocab as v
 from ..plan.schema import PlanDocument
-from .labels import vocab_label, vocab_labels
+from .labels import current_locale, vocab_label, vocab_labels
 
 ZERO = Decimal(0)
 
@@ -29,11 +29,13 @@ MONEY = parse_pattern("#,##0.##")
 def money(value: Decimal | None) -> str:
     """An amount with the locale's grouping, as Flask-Babel's format_decimal writes it;
     the pattern is parsed once and the locale looked up once per request, since a
-    budget annex formats hundreds of amounts."""
-    locale = g.get("_report_locale")
-    if locale is None:
-        locale = g._report_locale = get_locale()
-    return MONEY.apply(value or ZERO, locale)
+    budget annex formats hundreds of amounts (babel caches parsed locales)."""
+    return MONEY.apply(value or ZERO, _babel_locale(current_locale()))
+
+
+@functools.cache
+def _babel_locale(code: str) -> Locale:
+    return Locale.parse(code)
 
 
 def _row(name: str, cost: Decimal, secured: Decimal) -> dict:

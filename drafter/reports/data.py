@@ -21,9 +21,11 @@ The gap report's data is built in `gapdata`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
-from flask_babel import format_date, get_locale
+from babel import dates as babel_dates
+from flask_babel import format_date
 from flask_babel import gettext as _
 from wtforms import BooleanField, FieldList, SelectFieldBase, TextAreaField
 
@@ -31,12 +33,11 @@ from ..plan import vocab as v
 from ..plan.schema import PlanDocument
 from ..plan.store import LoadedPlan
 from ..wizard.binding import CONTROL_FIELDS, model_values
-from ..wizard.editing import fill_choices
 from ..wizard.forms.common import LinesField
 from ..wizard.steps import STEPS
-from ..wizard.summary import display, display_value
+from ..wizard.summary import display_value
 from .budget import budget_totals, money
-from .labels import text_of, vocab_label, vocab_labels
+from .labels import current_locale, text_of, vocab_label, vocab_labels
 
 # Sections whose list is drawn as a wide table, on landscape pages.
 LANDSCAPE = {"actions", "indicators"}
@@ -50,7 +51,17 @@ def paragraphs(text: str) -> list[str]:
 
 
 def when(value: dt.date | dt.datetime | None, pattern: str = "d MMMM yyyy") -> str:
-    return format_date(value, pattern) if value else ""
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):  # Flask-Babel moves it to the reader's time zone
+        return format_date(value, pattern)
+    return _date_text(value, pattern, current_locale())
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text(day: dt.date, pattern: str, locale: str) -> str:
+    # A plan repeats the same few dates (action starts and ends) many times.
+    return babel_dates.format_date(day, pattern, locale=locale)
 
 
 def timeline(start: dt.date | None, end: dt.date | None) -> str:
@@ -67,38 +78,41 @@ def with_year(value: str, year: int | None) -> str:
     return value or (str(year) if year else "")
 
 
-def locale_code() -> str:
-    return str(get_locale() or "en")
-
-
 # --- generic sections: the step's form gives the labels and groups -----------------------
+#
+# Each step's form is built once per process, empty, and only read: it names the fields,
+# their labels, groups and choices. Values come straight from the section model. Building
+# twelve filled-in forms per report (and translating every choice of every select) was
+# most of the time it took to build a report's data, which every cached download needs.
 
-def shown(field) -> str:
-    """A field's value as "Check your plan" shows it (`wizard.summary.display`), but
-    translating only the labels of the chosen options: a select offers up to a few
-    hundred, and translating them all was most of the time it took to build a report."""
-    if isinstance(field, SelectFieldBase) and field.choices and field.data not in (None, ""):
-        chosen = set(field.data) if isinstance(field.data, list) else {field.data}
-        labels = {choice.value: str(choice.label) for choice in field.choices
+_BLANK_FORMS: dict[str, object] = {}
+
+
+def _blank_form(step):
+    form = _BLANK_FORMS.get(step.key)
+    if form is None:
+        # No CSRF: the form only names and formats values, it is never posted.
+        form = _BLANK_FORMS[step.key] = step.form(formdata=None, meta={"csrf": False})
+    return form
+
+
+def shown(field, value) -> str:
+    """`value` as "Check your plan" shows it in `field` (`wizard.summary.display_value`),
+    translating only the labels of the chosen options."""
+    labels = None
+    if isinstance(field, SelectFieldBase) and field.choices:
+        chosen = set(value) if isinstance(value, list) else {value}
+        labels = {choice.value: text_of(choice.label) for choice in field.choices
                   if choice.value in chosen}
-        return display_value(field, field.data, labels)
-    return display(field)
+    return display_value(field, value, labels)
 
 
-def _rows_table(field: FieldList) -> tuple[list[str], list[list[str]]]:
+def _rows_table(field: FieldList, rows: list[dict]) -> tuple[list[str], list[list[str]]]:
     """A list of rows (members, risks, partners) as column headings and cells."""
-    template = field.unbound_field.args[0]()
+    template = field.entries[0].form if field.entries else field.unbound_field.args[0]()
     names = [name for name in template._fields if name != "id"]
     return ([text_of(template[name].label.text) for name in names],
-            [[shown(entry.form[name]) for name in names] for entry in field.entries])
-
-
-def _form(step, document: PlanDocument):
-    section = getattr(document, step.key)
-    # No CSRF: the form only names and formats values, it is never posted.
-    form = step.form(formdata=None, data=model_values(section, step.form), meta={"csrf": False})
-    fill_choices(form, document)
-    return form
+            [[shown(template[name], row.get(name)) for name in names] for row in rows])
 
 
 def _groups(form) -> list[tuple[str, list[str]]]:
@@ -112,7 +126,7 @@ def _groups(form) -> list[tuple[str, list[str]]]:
     return groups
 
 
-def _field_blocks(form, names: list[str]) -> list[dict]:
+def _field_blocks(form, values: dict, names: list[str]) -> list[dict]:
     """Consecutive short fields become one list of facts; prose and row lists stand alone."""
     blocks: list[dict] = []
     facts: list[dict] = []
@@ -125,23 +139,22 @@ def _field_blocks(form, names: list[str]) -> list[dict]:
     for name in names:
         if name not in form._fields or name in CUSTOM_LISTS:
             continue
-        field = form[name]
+        field, value = form[name], values.get(name)
         label = text_of(field.label.text)
         if isinstance(field, FieldList):
-            columns, rows = _rows_table(field)
-            if rows:
+            if value:
+                columns, rows = _rows_table(field, value)
                 flush()
                 blocks.append({"type": "table", "caption": label, "columns": columns,
                                "rows": rows})
         elif isinstance(field, TextAreaField) and not isinstance(field, LinesField):
-            if paragraphs(field.data):
+            if paragraphs(value):
                 flush()
-                blocks.append({"type": "prose", "label": label,
-                               "paragraphs": paragraphs(field.data)})
+                blocks.append({"type": "prose", "label": label, "paragraphs": paragraphs(value)})
         elif isinstance(field, BooleanField):
-            facts.append({"label": label, "value": shown(field), "flag": True})
-        elif value := shown(field):
-            facts.append({"label": label, "value": value, "flag": False})
+            facts.append({"label": label, "value": shown(field, value), "flag": True})
+        elif text := shown(field, value):
+            facts.append({"label": label, "value": text, "flag": False})
     flush()
     return blocks
 
@@ -156,10 +169,11 @@ def _has_content(blocks: list[dict]) -> bool:
 
 def form_sections(step, document: PlanDocument) -> tuple[list[dict], bool]:
     """The step's fields as groups of blocks, and whether anything was written."""
-    form = _form(step, document)
+    form = _blank_form(step)
+    values = model_values(getattr(document, step.key), step.form)
     out = []
     for heading, names in _groups(form):
-        blocks = _field_blocks(form, names)
+        blocks = _field_blocks(form, values, names)
         if blocks:
             out.append({"type": "group", "heading": heading, "blocks": blocks})
     written = any(_has_content(group["blocks"]) for group in out)
@@ -304,7 +318,7 @@ def plan_report(document: PlanDocument, *, date: dt.date | dt.datetime | None = 
                          "empty": not (written or special), "blocks": groups + special})
     period = "–".join(str(year) for year in (about.period_start, about.period_end) if year)
     return {
-        "kind": "plan", "locale": locale_code(), "final": final,
+        "kind": "plan", "locale": current_locale(), "final": final,
         "cover": {
             "country": about.country_or_organisation,
             "title": about.title or _("Untitled plan"),

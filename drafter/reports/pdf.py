@@ -130,12 +130,30 @@ def source_files() -> list[Path]:
             resource("static") / "css" / "print.css", Path(charts.__file__)]
 
 
+_SOURCE_DIGESTS: dict[tuple, str] = {}
+
+
+def sources_digest() -> str:
+    """A hash of the contents of `source_files()`, re-read only when one of them changes
+    (size or modification time), so a cached download does not read them all."""
+    files = source_files()
+    signature = tuple((str(path), stat.st_mtime_ns, stat.st_size)
+                      for path in files for stat in [path.stat()])
+    digest = _SOURCE_DIGESTS.get(signature)
+    if digest is None:
+        hashed = hashlib.sha256()
+        for path in files:
+            hashed.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest = _SOURCE_DIGESTS[signature] = hashed.hexdigest()
+    return digest
+
+
 def cache_key(kind: str, data: dict) -> str:
+    """sha256 of the kind, WeasyPrint's version, the templates, stylesheet and chart code,
+    and the report data as JSON (its key order is fixed by the code that builds it)."""
     digest = hashlib.sha256()
-    digest.update(f"{kind}\0weasyprint {weasyprint.__version__}\0".encode())
-    for path in source_files():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode())
+    digest.update(f"{kind}\0weasyprint {weasyprint.__version__}\0{sources_digest()}\0".encode())
+    digest.update(json.dumps(data, ensure_ascii=False, default=str).encode())
     return digest.hexdigest()
 
 

@@ -109,6 +109,16 @@ def test_rows_in_a_new_order_are_reported_as_such(labels):
     assert change.rows == [] and change.reordered
 
 
+def test_line_endings_and_the_order_of_ticked_choices_are_no_change(labels):
+    before = document(context={"conflict_analysis": "First paragraph.\n\nSecond."},
+                      about={"resolutions": ["1325", "1820"]},
+                      actions={"items": [{"id": "a1", "title": "Act", "themes": ["sgbv", "disarmament"]}]})
+    after = document(context={"conflict_analysis": "First paragraph.\r\n\r\nSecond."},
+                     about={"resolutions": ["1820", "1325"]},
+                     actions={"items": [{"id": "a1", "title": "Act", "themes": ["disarmament", "sgbv"]}]})
+    assert not any(section.changed for section in diff_documents(before, after))
+
+
 # --- saving and reading revisions ---------------------------------------------------
 
 def test_a_revision_is_saved_listed_and_shown(client, make_plan, owner_id):

@@ -6,7 +6,9 @@ of choices come from the wizard's own forms (through `section_summary`), so a fi
 called here what it is called on the page where it is edited; that needs an application
 context, as any page does.
 
-A section's plain fields are compared row by row of its summary. Its lists (actions,
+Only what a reader can see counts as a change: line endings (a browser sends CRLF), and
+the order of choices ticked in a list of checkboxes, are not. A section's plain fields
+are compared row by row of its summary. Its lists (actions,
 indicators, budget lines, consultation events, and the short lists edited inline such as
 members of the coordination body) are compared row by row by their stable `id`, so a row
 that was edited is "changed", not "removed and added", and each is named by its code and
@@ -20,14 +22,14 @@ import re
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from wtforms import FieldList
+from wtforms import FieldList, SelectMultipleField
 
 from ..plan.fields import Row
 from ..plan.schema import PlanDocument
 from ..wizard import editing
 from ..wizard.binding import CONTROL_FIELDS
 from ..wizard.steps import STEPS, Step
-from ..wizard.summary import SummaryRow, display, section_summary
+from ..wizard.summary import SummaryRow, display, display_value, section_summary
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
@@ -90,8 +92,8 @@ def diff_documents(before: PlanDocument, after: PlanDocument) -> list[SectionDif
 
 def diff_section(step: Step, before: PlanDocument, after: PlanDocument) -> SectionDiff:
     old, new = getattr(before, step.key), getattr(after, step.key)
-    result = SectionDiff(step.key, str(step.title), old != new)
-    if not result.changed:
+    result = SectionDiff(step.key, str(step.title), False)
+    if old == new:
         return result
     old_rows = {row.name: row for row in section_summary(step, before)}
     new_rows = {row.name: row for row in section_summary(step, after)}
@@ -100,8 +102,10 @@ def diff_section(step: Step, before: PlanDocument, after: PlanDocument) -> Secti
             continue
         old_row = old_rows.get(name)
         if new_row.table is None:
-            if old_row is not None and old_row.text != new_row.text:
-                result.fields.append(field_change(new_row.label, old_row.text, new_row.text))
+            if old_row is not None and not _same(getattr(old, name, None), getattr(new, name, None)):
+                change = field_change(new_row.label, old_row.text, new_row.text)
+                if change is not None:
+                    result.fields.append(change)
         elif old_row is not None:
             change = _inline_rows(new_row.label, getattr(old, name), getattr(new, name),
                                   old_row, new_row)
@@ -111,10 +115,28 @@ def diff_section(step: Step, before: PlanDocument, after: PlanDocument) -> Secti
         change = _collection(step, before, after)
         if change is not None:
             result.lists.append(change)
+    result.changed = bool(result.fields or result.lists)
     return result
 
 
-def field_change(label: str, before: str, after: str) -> FieldChange:
+def _same(old, new) -> bool:
+    """Equal as a reader sees them: choices in any order, text with any line endings."""
+    if isinstance(old, list) and isinstance(new, list):
+        return sorted(map(str, old)) == sorted(map(str, new))
+    if isinstance(old, str) and isinstance(new, str):
+        return _lines(old) == _lines(new)
+    return old == new
+
+
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def field_change(label: str, before: str, after: str) -> FieldChange | None:
+    """The change of one field's shown value, or None if it reads the same."""
+    before, after = _lines(before), _lines(after)
+    if before == after:
+        return None
     change = FieldChange(label, before, after)
     if before and after and max(len(before), len(after)) > INLINE_FROM:
         change.pieces = word_pieces(before, after)
@@ -169,15 +191,16 @@ def _compare_rows(label: str, old_items: list[Row], new_items: list[Row],
         elif previous != row:
             old_fields = dict(fields_of(previous, "before"))
             fields = [field_change(name, old_fields.get(name, ""), text)
-                      for name, text in fields_of(row, "after")
-                      if old_fields.get(name, "") != text]
-            change.rows.append(RowChange(CHANGED, row_name(row), fields))
+                      for name, text in fields_of(row, "after")]
+            fields = [field for field in fields if field is not None]
+            if fields:  # else it differs only in ways no one reads
+                change.rows.append(RowChange(CHANGED, row_name(row), fields))
     removed = [RowChange(REMOVED, row_name(row)) for row in old_items if row.id not in new_by_id]
     change.rows.extend(removed)
     kept_old = [row.id for row in old_items if row.id in new_by_id]
     kept_new = [row.id for row in new_items if row.id in old_by_id]
     change.reordered = kept_old != kept_new
-    return change
+    return change if change.rows or change.reordered else None
 
 
 def _inline_rows(label: str, old_items: list[Row], new_items: list[Row],
@@ -209,6 +232,15 @@ def _collection(step: Step, before: PlanDocument, after: PlanDocument) -> ListCh
 def _item_fields(step: Step, item: Row, document: PlanDocument) -> list[tuple[str, str]]:
     form = editing.item_form(step, item, 0)
     editing.fill_choices(form, document)
-    return [(str(field_.label.text), display(field_)) for name, field_ in form._fields.items()
+    return [(str(field_.label.text), _display_in_order(field_))
+            for name, field_ in form._fields.items()
             if name not in CONTROL_FIELDS and field_.type not in ("HiddenField", "CSRFTokenField")
             and not isinstance(field_, FieldList)]
+
+
+def _display_in_order(field_) -> str:
+    """The field as shown, with ticked choices in the order the form lists them."""
+    if isinstance(field_, SelectMultipleField) and isinstance(field_.data, list):
+        order = {choice.value: index for index, choice in enumerate(field_.choices or [])}
+        return display_value(field_, sorted(field_.data, key=lambda v: order.get(v, len(order))))
+    return display(field_)

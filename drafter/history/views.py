@@ -123,8 +123,8 @@ def restore(plan_id: int, revision_id: int):
         flash(_("The plan is already the same as “%(name)s”: there was nothing to restore.",
                 name=found.name))
     else:
-        flash(_("The plan is restored from “%(name)s”. The plan as it was before is kept as "
-                "the revision “%(before)s”.", name=found.name, before=restored.before.name))
+        flash(_("The plan is restored from “%(name)s”. The plan as it was just before is kept "
+                "too, as a revision of its own.", name=found.name))
     return redirect(url_for(".history", plan_id=plan_id))
 
 

@@ -103,6 +103,20 @@ def test_inline_rows_are_compared_too(labels):
         ("Sector", "", "Defence")]
 
 
+def test_a_section_with_fields_and_a_long_list_shows_both(labels):
+    before = document(consultation={"process_summary": "Two rounds",
+                                    "events": [{"id": "e1", "place": "Port Lumen"}]})
+    after = document(consultation={"process_summary": "Three rounds",
+                                   "events": [{"id": "e1", "place": "Port Lumen"},
+                                              {"id": "e2", "place": "Lakeside",
+                                               "date": "2026-03-12"}]})
+    consultation = by_key(diff_documents(before, after))["consultation"]
+    assert [(f.before, f.after) for f in consultation.fields] == [("Two rounds", "Three rounds")]
+    (events,) = consultation.lists
+    assert events.label == "Consultation events"
+    assert [(row.kind, row.name) for row in events.rows] == [("added", "Lakeside (2026-03-12)")]
+
+
 def test_rows_in_a_new_order_are_reported_as_such(labels):
     swapped = document(actions={"items": list(reversed(DOCUMENT["actions"]["items"]))})
     (change,) = by_key(diff_documents(document(), swapped))["actions"].lists

@@ -95,8 +95,39 @@ def diff_section(step: Step, before: PlanDocument, after: PlanDocument) -> Secti
     result = SectionDiff(step.key, str(step.title), False)
     if old == new:
         return result
-    old_rows = {row.name: row for row in section_summary(step, before)}
-    new_rows = {row.name: row for row in section_summary(step, after)}
+    if _outside_collection(step, old) != _outside_collection(step, new):
+        _compare_summaries(step, before, after, result)
+    if step.collection:
+        change = _collection(step, before, after)
+        if change is not None:
+            result.lists.append(change)
+    result.changed = bool(result.fields or result.lists)
+    return result
+
+
+def _outside_collection(step: Step, section):
+    """The section without its long list, whose items are compared one by one."""
+    if step.collection is None:
+        return section
+    return section.model_copy(update={step.collection.attribute: []})
+
+
+def _without_collection(step: Step, document: PlanDocument) -> PlanDocument:
+    section = getattr(document, step.key)
+    return document.model_copy(update={step.key: _outside_collection(step, section)})
+
+
+def _compare_summaries(step: Step, before: PlanDocument, after: PlanDocument,
+                       result: SectionDiff) -> None:
+    """Fields and inline lists, compared through the section's summary as the wizard shows it.
+
+    Building a summary is the costly part of a diff (a form, and a table of every item of a
+    long list), so it is only done when something outside the long list changed, and
+    without the long list.
+    """
+    old, new = getattr(before, step.key), getattr(after, step.key)
+    old_rows = {row.name: row for row in section_summary(step, _without_collection(step, before))}
+    new_rows = {row.name: row for row in section_summary(step, _without_collection(step, after))}
     for name, new_row in new_rows.items():
         if step.collection and name == step.collection.attribute:
             continue
@@ -111,12 +142,6 @@ def diff_section(step: Step, before: PlanDocument, after: PlanDocument) -> Secti
                                   old_row, new_row)
             if change is not None:
                 result.lists.append(change)
-    if step.collection:
-        change = _collection(step, before, after)
-        if change is not None:
-            result.lists.append(change)
-    result.changed = bool(result.fields or result.lists)
-    return result
 
 
 def _same(old, new) -> bool:

@@ -331,3 +331,24 @@ def test_each_save_of_a_section_shows_who_made_it_when_and_what_changed(client, 
 def test_the_task_list_links_to_the_history(client, make_plan):
     plan_id = make_plan(document())
     assert f'href="/plans/{plan_id}/history"' in client.get(f"/plans/{plan_id}").get_data(as_text=True)
+
+
+def test_an_expired_session_keeps_the_typed_name(tmp_path, migrated_template, password_hash):
+    from conftest import add_user, make_app
+
+    app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
+    owner = add_user(app, "owner@example.org", hashed=password_hash)
+    with app.app_context():
+        from drafter.plan.store import PlanStore
+
+        plan_id = PlanStore(db.session()).create_plan(document(), owner_id=owner)
+    client = app.test_client()
+    log_in(client, owner)
+    response = client.post(f"/plans/{plan_id}/history/revisions",
+                           data={"name": "Draft for the validation workshop"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Your session had expired" in page
+    assert 'value="Draft for the validation workshop"' in page
+    assert _revisions(app, plan_id) == []
+    app.extensions["drafter.engine"].dispose()

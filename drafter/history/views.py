@@ -45,13 +45,15 @@ def _revision(plan_id: int, revision_id: int):
 
 
 @bp.get("")
-def history(plan_id: int, name: str = "", error: str | None = None, status: int = 200):
+def history(plan_id: int, name: str = "", error: str | None = None, notice: str | None = None,
+            status: int = 200):
     plan = _load(plan_id)
     session = db.session()
     return render_template("history/history.html", plan=plan, steps=STEPS,
                            revisions=service.revisions(session, plan_id),
                            activity=service.section_activity(session, plan_id),
                            can_edit=can(EDIT, g.get("role")), name=name, error=error,
+                           notice=notice,
                            name_max=service.NAME_MAX), status
 
 
@@ -59,6 +61,10 @@ def history(plan_id: int, name: str = "", error: str | None = None, status: int 
 def save(plan_id: int):
     _load(plan_id)
     name = request.form.get("name", "")
+    if g.get("csrf_failed"):
+        return history(plan_id, name=name[:service.NAME_MAX], status=400, notice=_(
+            "Your session had expired, so the revision was not saved yet. Its name is still "
+            "here: press “Save a revision” again."))
     try:
         revision = service.save_revision(db.session(), plan_id, name, current_user.id)
     except service.RevisionError as problem:

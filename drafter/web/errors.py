@@ -17,7 +17,7 @@ from werkzeug.exceptions import HTTPException
 # Every other state-changing request is simply refused.
 REDISPLAY = {"wizard.step", "wizard.item", "plans.new", "plans.import_plan", "auth.login",
              "auth.signup", "auth.change_password",
-             "review.section_comments", "review.reply", "review.assess"}
+             "review.section_comments", "review.reply", "review.assess", "history.save"}
 
 
 def init_app(app: Flask) -> None:

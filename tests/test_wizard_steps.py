@@ -209,3 +209,12 @@ def test_a_plan_that_does_not_exist_is_refused_like_anyone_elses(client):
     response = client.get("/plans/999")
     assert response.status_code == 403
     assert "ask the plan&#39;s owner to invite you" in response.get_data(as_text=True)
+
+
+def test_text_typed_in_a_browser_keeps_plain_line_endings(client, make_plan, load_plan):
+    plan_id = started_plan(make_plan)
+    client.post(f"/plans/{plan_id}/context", data={
+        "conflict_analysis": "First paragraph.\r\n\r\nSecond paragraph.", "version": "0",
+        "continue": "1"})
+    assert load_plan(plan_id).sections["context"].data.conflict_analysis == \
+        "First paragraph.\n\nSecond paragraph."

@@ -62,6 +62,10 @@ def _clean(field: Field, value: Any) -> Any:
         return None
     if value is None and field.type in ("StringField", "TextAreaField"):
         return ""
+    if isinstance(value, str) and "\r" in value:
+        # Browsers send text areas with Windows line endings; store one kind only, so
+        # an unchanged paragraph saves unchanged.
+        return value.replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 

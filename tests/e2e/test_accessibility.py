@@ -53,6 +53,9 @@ def test_every_page_has_no_serious_accessibility_violation(live_server, strong_p
     visit("check your plan", f"{base}/check")
     visit("scorecard", f"{base}/scorecard")
     visit("members", f"{base}/members")
+    visit("comments", f"{base}/comments")
+    visit("comments on a section", f"{base}/comments/context")
+    visit("civil-society assessment", f"{base}/assessments")
     visit("change password", live_server.url + "/account/password")
     visit("log in", live_server.url + "/login")
     visit("sign up", live_server.url + "/signup")
@@ -85,6 +88,11 @@ def test_every_page_has_no_serious_accessibility_violation(live_server, strong_p
     expect(page.locator("#partners td.has-error")).to_have_count(1)
     audit("regional, with an error in a row")
 
+    page.goto(f"{base}/comments/context")
+    page.get_by_role("button", name="Add comment").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    audit("comments, with an error")
+
     page.goto(live_server.url + "/")
     page.get_by_label("Plan file (JSON)").set_input_files(files=[{
         "name": "plan.json", "mimeType": "application/json",
@@ -105,6 +113,6 @@ def test_every_page_has_no_serious_accessibility_violation(live_server, strong_p
         print("Less serious axe findings (not failures):")
         for rule, names in sorted(minor.items()):
             print(f"  {rule}: {', '.join(sorted(names))}")
-    assert len(audited) == 37
+    assert len(audited) == 41
     assert not problems, "axe found serious or critical violations:\n" + "\n".join(
         f"{name}:\n{axe.describe(violations)}" for name, violations in problems.items())

@@ -45,8 +45,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     from .reports.views import bp as reports_bp
     from .review.views import bp as review_bp
     from .scorecard.views import bp as scorecard_bp
-    from .wizard.views import bp as wizard_bp
     from .web import errors, security, templating
+    from .wizard.views import bp as wizard_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(members_bp)

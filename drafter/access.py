@@ -95,7 +95,16 @@ def can(permission: str, role: str | None) -> bool:
     return role is not None and permission in ROLES.get(role, set())
 
 
+def may(permission: str) -> bool:
+    """Whether the person's role on the plan of this page allows `permission`
+    ("edit", "comment", "resolve", "assess", "manage"): templates show only the forms
+    and buttons one may use (the check above still guards every request)."""
+    return can(permission, g.get("role"))
+
+
 def init_app(app: Flask) -> None:
+    app.add_template_global(may)
+
     @app.before_request
     def _check_access():
         if request.endpoint is None:  # no route matched: let the 404 or 405 through

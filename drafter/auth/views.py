@@ -20,7 +20,14 @@ from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from .. import db
-from .service import MIN_PASSWORD, AccountError, Throttled, authenticate, change_password, create_user
+from .service import (
+    MIN_PASSWORD,
+    AccountError,
+    Throttled,
+    authenticate,
+    change_password,
+    create_user,
+)
 
 bp = Blueprint("auth", __name__)
 

@@ -19,7 +19,8 @@ from flask_login import current_user
 
 from .. import db
 from ..access import EDIT, can
-from ..plan.store import ConflictError, PlanNotFound, PlanStore
+from ..plan.store import ConflictError
+from ..web.loading import plan_or_404
 from ..wizard.steps import BY_KEY, STEPS
 from ..wizard.summary import section_summary
 from . import service
@@ -28,13 +29,6 @@ from .diff import diff_documents
 bp = Blueprint("history", __name__, url_prefix="/plans/<int:plan_id>/history")
 
 CURRENT = "current"
-
-
-def _load(plan_id: int):
-    try:
-        return PlanStore(db.session()).load(plan_id)
-    except PlanNotFound:
-        abort(404)
 
 
 def _revision(plan_id: int, revision_id: int):
@@ -47,7 +41,7 @@ def _revision(plan_id: int, revision_id: int):
 @bp.get("")
 def history(plan_id: int, name: str = "", error: str | None = None, notice: str | None = None,
             status: int = 200):
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     session = db.session()
     return render_template("history/history.html", plan=plan, steps=STEPS,
                            revisions=service.revisions(session, plan_id),
@@ -59,7 +53,7 @@ def history(plan_id: int, name: str = "", error: str | None = None, notice: str 
 
 @bp.post("/revisions")
 def save(plan_id: int):
-    _load(plan_id)
+    plan_or_404(plan_id)
     name = request.form.get("name", "")
     if g.get("csrf_failed"):
         return history(plan_id, name=name[:service.NAME_MAX], status=400, notice=_(
@@ -75,7 +69,7 @@ def save(plan_id: int):
 
 @bp.get("/revisions/<int:revision_id>")
 def revision(plan_id: int, revision_id: int):
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     found = _revision(plan_id, revision_id)
     document = service.revision_document(db.session(), plan_id, revision_id)
     summaries = [(step, section_summary(step, document)) for step in STEPS]
@@ -95,7 +89,7 @@ def _side(plan, plan_id: int, value: str | None):
 
 @bp.get("/compare")
 def compare(plan_id: int):
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     revisions = service.revisions(db.session(), plan_id)
     first = request.args.get("from") or (str(revisions[0].id) if revisions else CURRENT)
     second = request.args.get("to") or CURRENT
@@ -111,7 +105,7 @@ def compare(plan_id: int):
 
 @bp.route("/revisions/<int:revision_id>/restore", methods=["GET", "POST"])
 def restore(plan_id: int, revision_id: int):
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     found = _revision(plan_id, revision_id)
     if request.method == "GET":
         document = service.revision_document(db.session(), plan_id, revision_id)
@@ -139,7 +133,7 @@ def section(plan_id: int, section: str):
     step = BY_KEY.get(section)
     if step is None:
         abort(404)
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     versions, total = service.section_history(db.session(), plan_id, step)
     return render_template("history/section.html", plan=plan, step=step, versions=versions,
                            total=total)

@@ -10,39 +10,31 @@ URL table:
 
 from __future__ import annotations
 
-from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
-                   url_for)
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import db
-from ..access import ROLE_LABELS
-from ..plan.store import PlanNotFound, PlanStore
+from ..access import MANAGE, ROLE_LABELS, may
+from ..web.loading import plan_or_404
 from . import service
 
 bp = Blueprint("members", __name__)
 
 
-def _plan(plan_id: int):
-    try:
-        return PlanStore(db.session()).load(plan_id)
-    except PlanNotFound:
-        abort(404)
-
-
 @bp.get("/plans/<int:plan_id>/members")
 def members(plan_id: int, new_link: str | None = None, status: int = 200):
-    plan = _plan(plan_id)
+    plan = plan_or_404(plan_id)
     session = db.session()
     return render_template("members/members.html", plan=plan, roles=ROLE_LABELS,
                            members=service.members(session, plan_id),
                            invitations=service.open_invitations(session, plan_id),
-                           new_link=new_link, can_manage=g.get("role") == "owner"), status
+                           new_link=new_link, can_manage=may(MANAGE)), status
 
 
 @bp.post("/plans/<int:plan_id>/members/invite")
 def invite(plan_id: int):
-    plan = _plan(plan_id)
+    plan = plan_or_404(plan_id)
     role = request.form.get("role", "")
     email = request.form.get("email", "")[:254]
     try:
@@ -59,7 +51,7 @@ def invite(plan_id: int):
 
 @bp.post("/plans/<int:plan_id>/members/<int:user_id>/role")
 def change_role(plan_id: int, user_id: int):
-    _plan(plan_id)
+    plan_or_404(plan_id)
     try:
         service.set_role(db.session(), plan_id, user_id, request.form.get("role", ""))
         flash(_("The role is changed."))
@@ -70,7 +62,7 @@ def change_role(plan_id: int, user_id: int):
 
 @bp.post("/plans/<int:plan_id>/members/<int:user_id>/remove")
 def remove(plan_id: int, user_id: int):
-    _plan(plan_id)
+    plan_or_404(plan_id)
     try:
         service.remove(db.session(), plan_id, user_id)
         flash(_("The person no longer has access to this plan."))
@@ -87,7 +79,7 @@ def accept(token: str):
     except service.MembershipError as problem:
         return render_template("error.html", code=410, title=_("Invitation"),
                                message=str(problem)), 410
-    plan = _plan(invitation.plan_id)
+    plan = plan_or_404(invitation.plan_id)
     if request.method == "POST":
         plan_id = service.accept(session, token, current_user.id)
         flash(_("You have joined “%(title)s”.", title=plan.title))

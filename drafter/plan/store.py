@@ -15,8 +15,17 @@ from sqlalchemy import delete, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..models import (Assessment, Comment, Invitation, Membership, Plan, PlanSection, Revision,
-                      SectionChange, utcnow)
+from ..models import (
+    Assessment,
+    Comment,
+    Invitation,
+    Membership,
+    Plan,
+    PlanSection,
+    Revision,
+    SectionChange,
+    utcnow,
+)
 from .links import LINK_TARGETS, unlink_dangling
 from .schema import SECTION_MODELS, Model, PlanDocument
 

@@ -18,12 +18,12 @@ from flask_wtf.file import FileField
 
 from .. import db
 from ..access import ROLE_LABELS
+from ..plan import vocab as v
 from ..plan.schema import About, PlanDocument
 from ..plan.store import PlanNotFound, PlanStore
 from ..plan.transfer import MAX_IMPORT_BYTES, ImportProblem, parse_document
 from ..wizard.binding import bind
 from ..wizard.forms.common import text, vocab_select
-from ..plan import vocab as v
 
 bp = Blueprint("plans", __name__)
 

@@ -21,27 +21,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import db
-from ..access import ASSESS, can
-from ..plan.store import PlanNotFound, PlanStore
+from ..access import ASSESS, may
 from ..scorecard.service import plan_scorecard
+from ..web.loading import plan_or_404
 from ..wizard.steps import BY_KEY, STEPS
 from . import service
 
 bp = Blueprint("review", __name__, url_prefix="/plans/<int:plan_id>")
-
-
-@bp.app_template_global()
-def may(permission: str) -> bool:
-    """Whether the person's role on the plan of this page allows `permission`
-    ("comment", "resolve", "assess"): templates show only the forms one may use."""
-    return can(permission, g.get("role"))
-
-
-def _plan(plan_id: int):
-    try:
-        return PlanStore(db.session()).load(plan_id)
-    except PlanNotFound:
-        abort(404)
 
 
 def _thread(plan_id: int, thread_id: int):
@@ -71,7 +57,7 @@ def _back(plan_id: int, section: str):
 
 @bp.get("/comments")
 def comments(plan_id: int):
-    plan = _plan(plan_id)
+    plan = plan_or_404(plan_id)
     show_all = request.args.get("show") == "all"
     by_section: dict[str, list] = {}
     for thread in service.threads(db.session(), plan_id, open_only=not show_all):
@@ -94,7 +80,7 @@ def _render_section(plan, step, status=200, *, body="", error=None, reply_to=Non
 @bp.route("/comments/<section>", methods=["GET", "POST"])
 def section_comments(plan_id: int, section: str):
     step = BY_KEY.get(section) or abort(404)
-    plan = _plan(plan_id)
+    plan = plan_or_404(plan_id)
     if request.method == "GET":
         return _render_section(plan, step)
     body = request.form.get("body", "")
@@ -114,12 +100,12 @@ def reply(plan_id: int, thread_id: int):
     step = BY_KEY.get(first.section) or abort(404)
     body = request.form.get("body", "")
     if g.get("csrf_failed"):
-        return _render_section(_plan(plan_id), step, 400, body=body, reply_to=thread_id,
+        return _render_section(plan_or_404(plan_id), step, 400, body=body, reply_to=thread_id,
                                notice=_expired_notice())
     try:
         service.reply(db.session(), plan_id, thread_id, current_user.id, body)
     except service.ReviewError as problem:
-        return _render_section(_plan(plan_id), step, 400, body=body, error=str(problem),
+        return _render_section(plan_or_404(plan_id), step, 400, body=body, error=str(problem),
                                reply_to=thread_id)
     flash(_("Your reply is added."))
     return _back(plan_id, first.section)
@@ -168,13 +154,13 @@ def _group(assessments) -> dict[str, list]:
 
 @bp.get("/assessments")
 def assessments(plan_id: int):
-    plan = _plan(plan_id)
+    plan = plan_or_404(plan_id)
     return _render_assessments(plan, plan_scorecard(plan))
 
 
 @bp.post("/assessments/<criterion>")
 def assess(plan_id: int, criterion: str):
-    plan = _plan(plan_id)
+    plan = plan_or_404(plan_id)
     card = plan_scorecard(plan)
     result = next((r for r in card.criteria if r.id == criterion), None)
     if result is None:

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from .. import db
 from ..plan.store import PlanNotFound, PlanStore
 from ..review import service as review_service
+from ..web.loading import plan_or_404
 from ..wizard.steps import BY_KEY
 from .service import available_checklists, plan_scorecard
 
@@ -22,10 +23,7 @@ bp = Blueprint("scorecard", __name__, url_prefix="/plans/<int:plan_id>")
 
 @bp.get("/scorecard")
 def scorecard(plan_id: int):
-    try:
-        plan = PlanStore(db.session()).load(plan_id)
-    except PlanNotFound:
-        abort(404)
+    plan = plan_or_404(plan_id)
     card = plan_scorecard(plan)
     session = db.session()
     review = review_service.side_by_side(card, review_service.plan_assessments(session, plan_id))

@@ -12,7 +12,6 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-
 # Forms whose views can show themselves again, saving nothing, when the token failed.
 # Every other state-changing request is simply refused.
 REDISPLAY = {"wizard.step", "wizard.item", "plans.new", "plans.import_plan", "auth.login",

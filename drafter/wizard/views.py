@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import json
 
-from flask import (Blueprint, Response, abort, flash, g, redirect, render_template, request,
-                   url_for)
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from pydantic import ValidationError
@@ -24,10 +23,11 @@ from pydantic import ValidationError
 from .. import db
 from ..plan.completeness import missing_for_completion, missing_in_item
 from ..plan.schema import SECTION_MODELS
-from ..plan.store import ConflictError, PlanNotFound, PlanStore
+from ..plan.store import ConflictError, PlanStore
 from ..plan.transfer import describe_errors, export_json
 from ..review import service as review
 from ..scorecard.service import plan_scorecard, section_gaps
+from ..web.loading import plan_or_404
 from . import editing
 from .binding import bind
 from .steps import BY_KEY, STEPS, next_step, previous_step
@@ -38,13 +38,6 @@ bp = Blueprint("wizard", __name__, url_prefix="/plans/<int:plan_id>")
 
 def _store() -> PlanStore:
     return PlanStore(db.session())
-
-
-def _load(plan_id: int):
-    try:
-        return _store().load(plan_id)
-    except PlanNotFound:
-        abort(404)
 
 
 def _step(section: str):
@@ -63,7 +56,7 @@ def _posted_version(form) -> int:
 
 @bp.get("")
 def tasklist(plan_id: int):
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     return render_template("wizard/tasklist.html", plan=plan, steps=STEPS,
                            open_comments=review.open_counts(db.session(), plan_id),
                            **_panel(plan, None))
@@ -71,7 +64,7 @@ def tasklist(plan_id: int):
 
 @bp.get("/check")
 def check(plan_id: int):
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     document = plan.document
     summaries = [(step, plan.sections[step.key], section_summary(step, document))
                  for step in STEPS]
@@ -80,7 +73,7 @@ def check(plan_id: int):
 
 @bp.get("/export.json")
 def export(plan_id: int):
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     filename = f"nap-plan-{plan_id}.json"
     return Response(export_json(plan.document), mimetype="application/json",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
@@ -115,7 +108,7 @@ def _row_command() -> tuple[str, str] | None:
 @bp.route("/<section>", methods=["GET", "POST"])
 def step(plan_id: int, section: str):
     step = _step(section)
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     state = plan.sections[step.key]
     if request.method == "GET":
         form = editing.step_form(step, state.data, state.version, state.status)
@@ -151,7 +144,7 @@ def step(plan_id: int, section: str):
     except ConflictError as conflict:
         return _conflict(plan, step, model, conflict)
     if missing:
-        plan = _load(plan_id)
+        plan = plan_or_404(plan_id)
         form = editing.step_form(step, model, plan.sections[step.key].version, "in_progress")
         form.complete.data = True
         for name, message in missing:
@@ -194,7 +187,7 @@ def _conflict(plan, step, mine, conflict: ConflictError):
 def resolve(plan_id: int, section: str):
     """Keep one's own version after a conflict: save it over the version now stored."""
     step = _step(section)
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     try:
         mine = SECTION_MODELS[step.key].model_validate(json.loads(request.form.get("payload", "")))
         version = int(request.form.get("version", ""))
@@ -228,7 +221,7 @@ def _render_item(plan, step, form, item_id, status=200, notice=None):
 @bp.route("/<section>/<item_id>", methods=["GET", "POST"])
 def item(plan_id: int, section: str, item_id: str | None):
     step = _collection_step(section)
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     state = plan.sections[step.key]
     existing = editing.find_item(state.data, step, item_id) if item_id else None
     if item_id and existing is None:
@@ -272,7 +265,7 @@ def item(plan_id: int, section: str, item_id: str | None):
 @bp.route("/<section>/<item_id>/delete", methods=["GET", "POST"])
 def delete_item(plan_id: int, section: str, item_id: str):
     step = _collection_step(section)
-    plan = _load(plan_id)
+    plan = plan_or_404(plan_id)
     state = plan.sections[step.key]
     existing = editing.find_item(state.data, step, item_id)
     if existing is None:

@@ -8,7 +8,14 @@ on a valid document, including an empty one.
 
 # Imported for their side effect: each module registers its rules in RULES.
 from . import (  # noqa: F401
-    budget, consultation, context, coverage, indicators, leadership, monitoring, outreach,
+    budget,
+    consultation,
+    context,
+    coverage,
+    indicators,
+    leadership,
+    monitoring,
+    outreach,
     results,
 )
 from .base import RuleResult

@@ -13,10 +13,19 @@ from decimal import Decimal
 from ...plan import vocab
 from ..i18n import _, labeller
 from .base import (
-    RuleResult, check, combine, count_up_to, covered, no_actions, note, share, text_length,
+    RuleResult,
+    check,
+    combine,
+    count_up_to,
+    covered,
+    no_actions,
+    note,
+    share,
+    text_length,
 )
 from .plan import Plan
 from .registry import rule
+
 
 def money(amount: Decimal, currency: str | None) -> str:
     return f"{amount:,.0f} {currency or ''}".strip()

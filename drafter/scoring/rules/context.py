@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from ..i18n import _
-
 from .base import RuleResult, check, combine, covered, text_length
 from .plan import Plan
 from .registry import rule

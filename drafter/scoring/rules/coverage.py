@@ -8,7 +8,8 @@ its themes; the resolutions ticked under About), never from keyword hunting in p
 from __future__ import annotations
 
 from ...plan import vocab
-from ..i18n import _, label as vocab_label, labeller
+from ..i18n import _, labeller
+from ..i18n import label as vocab_label
 from .base import RuleResult, combine, count_up_to, covered, name_missing
 from .plan import Plan
 from .registry import rule

@@ -9,7 +9,6 @@ from operator import attrgetter
 from typing import Literal
 
 from ..i18n import _
-
 from .base import RuleResult, combine, no_actions, no_indicators, share
 from .plan import Plan
 from .registry import rule

@@ -6,7 +6,8 @@ review and final evaluation whose findings are used.
 from __future__ import annotations
 
 from ...plan import vocab
-from ..i18n import _, label as vocab_label, labeller
+from ..i18n import _, labeller
+from ..i18n import label as vocab_label
 from .base import RuleResult, check, combine, count_up_to, covered, text_length
 from .plan import Plan
 from .registry import rule

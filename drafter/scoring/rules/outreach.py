@@ -5,7 +5,8 @@ dissemination, regional frameworks, twinning, and review and revision.
 from __future__ import annotations
 
 from ...plan import vocab
-from ..i18n import _, label as vocab_label
+from ..i18n import _
+from ..i18n import label as vocab_label
 from .base import RuleResult, check, combine, count_up_to, text_length
 from .plan import Plan
 from .registry import rule

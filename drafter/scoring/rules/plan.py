@@ -14,7 +14,6 @@ from functools import cached_property
 
 from ...plan.schema import Action, BudgetLine, Indicator, Objective, PlanDocument
 
-
 ZERO = Decimal(0)
 
 

@@ -5,7 +5,8 @@ objectives that state results, and actions with a lead, dates and a dimension.
 from __future__ import annotations
 
 from ...plan import vocab
-from ..i18n import _, label as vocab_label
+from ..i18n import _
+from ..i18n import label as vocab_label
 from .base import RuleResult, check, combine, no_actions, share, text_length
 from .plan import Plan, indicator_level
 from .registry import rule

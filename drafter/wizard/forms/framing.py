@@ -6,8 +6,19 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, FormField
 
 from ...plan import vocab as v
-from .common import (RowForm, StepForm, count, date, flag, lines, prose, text, vocab_checkboxes,
-                     vocab_select, year)
+from .common import (
+    RowForm,
+    StepForm,
+    count,
+    date,
+    flag,
+    lines,
+    prose,
+    text,
+    vocab_checkboxes,
+    vocab_select,
+    year,
+)
 
 
 class AboutForm(StepForm):

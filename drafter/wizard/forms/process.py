@@ -5,8 +5,17 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from ...plan import vocab as v
-from .common import (ItemForm, StepForm, count, date, flag, prose, text, vocab_checkboxes,
-                     vocab_select)
+from .common import (
+    ItemForm,
+    StepForm,
+    count,
+    date,
+    flag,
+    prose,
+    text,
+    vocab_checkboxes,
+    vocab_select,
+)
 
 
 class ConsultationForm(StepForm):

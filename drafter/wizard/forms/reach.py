@@ -6,8 +6,18 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, FormField
 
 from ...plan import vocab as v
-from .common import (RowForm, StepForm, date, flag, lines, prose, text, vocab_checkboxes,
-                     vocab_select, year)
+from .common import (
+    RowForm,
+    StepForm,
+    date,
+    flag,
+    lines,
+    prose,
+    text,
+    vocab_checkboxes,
+    vocab_select,
+    year,
+)
 
 
 class LocalisationForm(StepForm):

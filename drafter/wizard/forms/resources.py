@@ -5,9 +5,19 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from ...plan import vocab as v
+from .common import (
+    ItemForm,
+    OptionalSelectField,
+    StepForm,
+    count,
+    flag,
+    prose,
+    text,
+    vocab_checkboxes,
+    vocab_select,
+    year,
+)
 from .common import amount as money
-from .common import (ItemForm, OptionalSelectField, StepForm, count, flag, prose, text,
-                     vocab_checkboxes, vocab_select, year)
 
 
 class BudgetForm(StepForm):

@@ -15,6 +15,7 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from . import db
 from .auth.service import AccountError, create_user, find_user
+from .backup import BackupError, restore_backup, write_backup
 from .members.service import set_role
 from .migrate import upgrade
 from .paths import resource
@@ -42,7 +43,7 @@ def init_app(app) -> None:
 
     for command in (init_db_command, load_samples_command, create_admin_command, export_command,
                     import_command, schema_command, score_command, check_checklist_command,
-                    render_command):
+                    render_command, backup_command, restore_command):
         app.cli.add_command(command)
 
 
@@ -161,6 +162,39 @@ def import_command(file: Path, owner_email: str):
         _fail([f"there is no account {owner_email}"])
     plan_id = PlanStore(db.session()).create_plan(document, owner_id=owner.id if owner else None)
     click.echo(f"Imported {file} as plan {plan_id}.")
+
+
+def _rows(summary) -> str:
+    return (f"{summary.rows.get('plans', 0)} plans, {summary.rows.get('users', 0)} accounts, "
+            f"{summary.total} rows in all, schema revision {summary.revision}")
+
+
+@click.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(file: Path):
+    """Write the whole database to FILE (gzip-compressed if it ends in .gz). The file holds
+    password hashes: keep it as safe as the database."""
+    try:
+        summary = write_backup(db.engine(), file)
+    except BackupError as problem:
+        _fail(problem.messages)
+    click.echo(f"Backed up {_rows(summary)} to {file}.")
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True,
+              help="Delete everything in the database first (in the same transaction).")
+@with_appcontext
+def restore_command(file: Path, replace: bool):
+    """Restore a backup into an empty database made with init-db; a file that is damaged
+    or from another schema revision is refused whole."""
+    try:
+        summary = restore_backup(db.engine(), file, replace=replace)
+    except BackupError as problem:
+        _fail(problem.messages)
+    click.echo(f"Restored {_rows(summary)} from {file}.")
 
 
 @click.command("schema")

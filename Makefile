@@ -51,8 +51,11 @@ run: system-run init-db
 	@echo ""
 	$(BIN)/drafter run --host $(HOST) --port $(PORT)
 
+# The whole suite twice: on SQLite files, then on the PostgreSQL server at
+# DRAFTER_TEST_POSTGRES_URL (skipped when none answers, except in CI, where it fails).
 test: system-test $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+	DRAFTER_TEST_DATABASE=postgres $(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

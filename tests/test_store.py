@@ -9,24 +9,13 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.orm import Session
 
-from conftest import POSTGRES_URL, sample
+from conftest import POSTGRES_URL, postgres_reachable, sample
 from drafter.db import make_engine
 from alembic.script import ScriptDirectory
 
 from drafter.migrate import alembic_config, upgrade
 from drafter.plan.schema import Context, PlanDocument
 from drafter.plan.store import ConflictError, PlanStore
-
-
-def postgres_available() -> bool:
-    try:
-        engine = create_engine(POSTGRES_URL)
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except Exception:  # noqa: BLE001 - any failure means there is no server to test on
-        return False
 
 
 def _sqlite_url(tmp_path):
@@ -38,7 +27,7 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         yield _sqlite_url(tmp_path)
         return
-    if not postgres_available():
+    if not postgres_reachable():
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_URL}")
         pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_URL}")

@@ -32,7 +32,7 @@ import json
 import os
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -271,16 +271,18 @@ def read_header(lines: _Lines) -> dict:
     return header
 
 
-def _check_header(header: dict, path: Path, revision: str) -> None:
-    version = header.get("format_version")
+def _check_header(header: dict, path: Path) -> str:
+    version, revision, head = (header.get("format_version"), header.get("schema_revision"),
+                               head_revision())
     if version != FORMAT_VERSION:
         raise BackupError(f"{path} is in backup format version {version}, but this version "
                           f"of NAP Drafter reads version {FORMAT_VERSION}")
-    if header.get("schema_revision") != revision:
+    if revision != head:
         raise BackupError(
-            f"{path} holds a database at schema revision {header.get('schema_revision')}, "
-            f"but this database is at {revision}: restore it with the version of NAP Drafter "
+            f"{path} holds a database at schema revision {revision}, but this version of "
+            f"NAP Drafter works with {head}: restore it with the version of NAP Drafter "
             "that wrote it, then upgrade with `drafter init-db`")
+    return revision
 
 
 def _decoder(column):
@@ -305,8 +307,21 @@ def _decoder(column):
     return decode
 
 
-def _read_table(connection: Connection, lines: _Lines, table: Table, last: bool,
-                batch_size: int) -> int:
+Write = Callable[[Table, list[dict]], None]
+
+
+def _read_tables(lines: _Lines, write: Write, batch_size: int) -> dict[str, int]:
+    """Read every table's rows, handing them to `write` a batch at a time, then the
+    trailer; returns the rows read per table."""
+    all_tables = tables()
+    counts = {table.name: _read_table(lines, table, number == len(all_tables) - 1, write,
+                                      batch_size)
+              for number, table in enumerate(all_tables)}
+    _read_trailer(lines, counts)
+    return counts
+
+
+def _read_table(lines: _Lines, table: Table, last: bool, write: Write, batch_size: int) -> int:
     line = lines.next()
     if not (line.startswith('{"table": ') and line.endswith(', "rows": [')):
         raise _Damaged(f"line {lines.number} should start the table {table.name}")
@@ -331,10 +346,10 @@ def _read_table(connection: Connection, lines: _Lines, table: Table, last: bool,
                       for name, decode, value in zip(names, decoders, values)})
         count += 1
         if len(batch) >= batch_size:
-            connection.execute(table.insert(), batch)
+            write(table, batch)
             batch = []
     if batch:
-        connection.execute(table.insert(), batch)
+        write(table, batch)
     return count
 
 
@@ -386,17 +401,42 @@ def _reset_sequences(connection: Connection) -> None:
                                {"sequence": sequence})
 
 
+@contextmanager
+def _reading(path: Path) -> Iterator[_Lines]:
+    try:
+        with _open(path) as lines:
+            yield lines
+    except _Damaged as problem:
+        raise BackupError(f"{path} is damaged or incomplete: {problem}; nothing was "
+                          "restored") from problem
+
+
+def check_backup(path: str | Path, *, batch_size: int = BATCH_SIZE) -> Summary:
+    """Read the whole backup at `path` and check it (layout, value types, checksum, row
+    counts, format and schema revision), writing nothing."""
+    path = Path(path)
+    with _reading(path) as lines:
+        revision = _check_header(read_header(lines), path)
+        counts = _read_tables(lines, lambda _table, _batch: None, batch_size)
+    return Summary(revision, counts)
+
+
 def restore_backup(engine: Engine, path: str | Path, *, replace: bool = False,
                    batch_size: int = BATCH_SIZE) -> Summary:
     """Put the rows of the backup at `path` into the database, with their ids, in one
     transaction. The database must be at the file's schema revision and empty, unless
-    `replace` is given: then every table is emptied first, in the same transaction."""
+    `replace` is given: then every table is emptied first, in the same transaction.
+
+    The file is read twice: once to check all of it before the database is touched (so
+    a damaged file is reported as such, not as whatever row it breaks first), then to
+    write it, checked again as it goes in case it changed in between."""
     path = Path(path)
+    check_backup(path, batch_size=batch_size)
     try:
-        with _open(path) as lines, engine.connect() as connection, connection.begin():
+        with _reading(path) as lines, engine.connect() as connection, connection.begin():
             _lock(connection)
-            revision = _check_revision(connection)
-            _check_header(read_header(lines), path, revision)
+            _check_revision(connection)
+            revision = _check_header(read_header(lines), path)
             filled = _non_empty(connection)
             if filled and not replace:
                 raise BackupError(
@@ -405,15 +445,9 @@ def restore_backup(engine: Engine, path: str | Path, *, replace: bool = False,
                     "--replace to delete everything in it first")
             for table in reversed(tables()) if filled else ():
                 connection.execute(table.delete())
-            all_tables = tables()
-            counts = {table.name: _read_table(connection, lines, table,
-                                              number == len(all_tables) - 1, batch_size)
-                      for number, table in enumerate(all_tables)}
-            _read_trailer(lines, counts)
+            counts = _read_tables(lines, lambda table, batch: connection.execute(
+                table.insert(), batch), batch_size)
             _reset_sequences(connection)
-    except _Damaged as problem:
-        raise BackupError(f"{path} is damaged or incomplete: {problem}; nothing was "
-                          "restored") from problem
     except SQLAlchemyError as error:
         reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
         raise BackupError(f"the rows of {path} could not be written ({reason}); nothing "

@@ -13,6 +13,9 @@ export DRAFTER_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432
 RUN_DEBS  := fonts-noto-core fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
 
+WORKERS    ?= 3
+SERVE_PORT ?= 8000
+
 .PHONY: run serve test bench messages init-db system-run system-test clean
 
 define apt_install
@@ -50,6 +53,13 @@ run: system-run init-db
 	@echo "  NAP Drafter is running at http://$(HOST):$(PORT)  (Ctrl+C to stop)"
 	@echo ""
 	$(BIN)/drafter run --host $(HOST) --port $(PORT)
+
+# Production: several gunicorn workers over DRAFTER_DATABASE_URL (PostgreSQL for a
+# shared deployment), JSON logs; put a reverse proxy with HTTPS in front (README).
+serve: system-run $(VENV)/.installed
+	$(BIN)/drafter init-db
+	DRAFTER_LOG_FORMAT=json $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(SERVE_PORT) \
+	  --timeout 120 --graceful-timeout 30 'drafter:create_app()'
 
 # The whole suite twice: on SQLite files, then on the PostgreSQL server at
 # DRAFTER_TEST_POSTGRES_URL (skipped when none answers, except in CI, where it fails).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, request, session
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import access, cli, config, db
 from .extensions import babel, csrf
@@ -26,6 +27,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     if overrides:
         app.config.from_mapping(overrides)
 
+    if app.config.get("BEHIND_PROXY"):
+        # Behind a reverse proxy: trust its X-Forwarded-For/-Proto (one hop), so that
+        # HTTPS is known and log-in throttling sees the visitor's address, not the proxy's.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
     db.init_app(app)
     # The access check runs before the CSRF check: a refused form must never reach a view,
     # not even the "session expired, here is your form again" path.
@@ -45,7 +50,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from .reports.views import bp as reports_bp
     from .review.views import bp as review_bp
     from .scorecard.views import bp as scorecard_bp
-    from .web import errors, security, templating
+    from .web import errors, ops, security, templating
     from .wizard.views import bp as wizard_bp
 
     app.register_blueprint(auth_bp)
@@ -57,6 +62,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(review_bp)
     app.register_blueprint(history_bp)
     security.init_app(app)
+    ops.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
     cli.init_app(app)

@@ -36,6 +36,7 @@ ROLE_LABELS = {
 # endpoint -> {method: need}; "*" stands for every method the route allows.
 ENDPOINTS: dict[str, dict[str, str]] = {
     "static": {"*": PUBLIC},
+    "ops.health": {"*": PUBLIC},
     "auth.login": {"*": PUBLIC},
     "auth.signup": {"*": PUBLIC},
     "auth.logout": {"*": LOGIN},

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,12 +21,20 @@ def _secret_key(instance_path: str) -> str:
     if key := os.environ.get("DRAFTER_SECRET_KEY"):
         return key
     path = Path(instance_path) / "secret_key"
-    if path.exists():
-        return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # Created exclusively: when several app processes start at once, one writes the
+        # key and the others read that same key, so a session is valid in all of them.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _attempt in range(50):
+            if key := path.read_text().strip():
+                return key
+            time.sleep(0.02)  # the writer has created the file but not written it yet
+        raise RuntimeError(f"{path} is empty: delete it, or set DRAFTER_SECRET_KEY") from None
     key = secrets.token_hex(32)
-    path.write_text(key)
-    path.chmod(0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(key)
     return key
 
 
@@ -57,4 +66,7 @@ def from_environment(instance_path: str) -> dict:
         "MAIL_FROM": os.environ.get("DRAFTER_MAIL_FROM", "nap-drafter@localhost"),
         "BABEL_DEFAULT_LOCALE": "en",
         "LANGUAGES": ["en"],
+        "BEHIND_PROXY": os.environ.get("DRAFTER_BEHIND_PROXY") == "1",
+        # "json" for one JSON object per log line (what `make serve` uses), else plain text.
+        "LOG_FORMAT": os.environ.get("DRAFTER_LOG_FORMAT", "text"),
     }

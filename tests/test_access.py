@@ -27,6 +27,7 @@ ASSESSORS = {REVIEWER}
 
 EXPECTED = {
     "static": {"GET": EVERYONE},
+    "ops.health": {"GET": EVERYONE},
     "auth.login": {"GET": EVERYONE, "POST": EVERYONE},
     "auth.signup": {"GET": EVERYONE, "POST": EVERYONE},
     "auth.logout": {"POST": LOGGED_IN},

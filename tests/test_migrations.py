@@ -1,0 +1,150 @@
+"""Migrations keep data: a database filled at the first migration is upgraded to the
+latest with every value intact (and the new columns empty), and a filled database can be
+stepped back to the first migration and up again; on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from alembic import command
+from conftest import sample
+from databases import every_row, fresh_database, opened
+from sqlalchemy import MetaData, inspect, select
+from sqlalchemy.orm import Session
+
+from drafter.migrate import alembic_config, upgrade
+from drafter.models import Membership, User
+from drafter.plan.schema import SECTION_MODELS, Context
+from drafter.plan.store import PlanStore
+
+FIRST = "0001"
+NEW_TABLES = {"users", "memberships", "invitations", "login_attempts", "section_changes",
+              "revisions", "comments", "assessments"}
+
+
+def _plans_at_first_migration() -> tuple[list[dict], list[dict]]:
+    """Plan and section rows as the 0001 schema holds them: the strong sample's sections
+    as JSON text (plan 0), a plan with one section (plan 1), odd text and timestamps to
+    the microsecond. Ids are left to the database, as the app left them."""
+    document = sample("strong-plan.json")
+    plans = [
+        {"title": document.about.title, "checklist": "csag-2012",
+         "created_at": dt.datetime(2026, 3, 8, 9, 30, 0, 123456),
+         "updated_at": dt.datetime(2026, 3, 9, 17, 5, 59, 999999)},
+        {"title": "Plan d’action — نص عربي 🕊\n", "checklist": "regional-2020",
+         "created_at": dt.datetime(2025, 12, 31, 23, 59, 59),
+         "updated_at": dt.datetime(2026, 1, 1, 0, 0, 0)},
+    ]
+    sections = []
+    for number, key in enumerate(SECTION_MODELS, start=1):
+        data = getattr(document, key)
+        if data != SECTION_MODELS[key]():
+            sections.append({"plan_id": 0, "key": key,
+                             "data": data.model_dump_json(), "version": number,
+                             "status": "complete" if number % 2 else "in_progress",
+                             "updated_at": dt.datetime(2026, 3, 8, 10, number, 0, number)})
+    sections.append({"plan_id": 1, "key": "context",
+                     "data": '{"conflict_analysis": "Line\\nbreak \\"quoted\\" \\\\"}',
+                     "version": 41, "status": "in_progress",
+                     "updated_at": dt.datetime(2026, 1, 1, 0, 0, 1)})
+    return plans, sections
+
+
+def _fill_first(url: str) -> tuple[list[dict], list[dict]]:
+    plans, sections = _plans_at_first_migration()
+    with opened(url) as engine:
+        tables = MetaData()
+        tables.reflect(engine)
+        assert set(tables.tables) == {"plans", "plan_sections", "alembic_version"}
+        with engine.begin() as connection:
+            for rows, table in ((plans, tables.tables["plans"]),
+                                (sections, tables.tables["plan_sections"])):
+                if table.name == "plan_sections":
+                    for row in rows:
+                        row["plan_id"] = plans[row["plan_id"]]["id"]
+                ids = connection.execute(table.insert().returning(
+                    table.c.id, sort_by_parameter_order=True), rows).scalars().all()
+                for row, new_id in zip(rows, ids, strict=True):
+                    row["id"] = new_id
+    return plans, sections
+
+
+def _as_rows(table_rows: list[dict], columns: list[str]) -> list[tuple]:
+    return sorted(tuple(row.get(column) for column in columns) for row in table_rows)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def first(request, tmp_path) -> str:
+    """A database at the first migration."""
+    url = fresh_database(request.param, tmp_path, "migrations")
+    upgrade(url, FIRST)
+    return url
+
+
+def test_an_upgrade_keeps_every_plan_and_section(first):
+    plans, sections = _fill_first(first)
+    upgrade(first)
+
+    rows = every_row(first)
+    assert rows["plans"] == _as_rows(plans, ["id", "title", "checklist", "created_at",
+                                             "updated_at"])
+    assert rows["plan_sections"] == _as_rows(
+        sections, ["id", "plan_id", "key", "data", "version", "status", "updated_at",
+                   "updated_by"])  # updated_by is new: empty for every old row
+    assert all(not rows[table] for table in NEW_TABLES)
+
+    # The app reads the upgraded plan as the document it was.
+    with opened(first) as engine, Session(engine) as session:
+        assert PlanStore(session).load(plans[0]["id"]).document == sample("strong-plan.json")
+        loaded = PlanStore(session).load(plans[1]["id"])
+        assert loaded.sections["context"].version == 41
+        assert loaded.document.context.conflict_analysis == 'Line\nbreak "quoted" \\'
+
+
+def _first_rows(url: str) -> dict[str, list[tuple]]:
+    """Every row of the two tables of the first migration, read by reflection."""
+    with opened(url) as engine, engine.connect() as connection:
+        tables = MetaData()
+        tables.reflect(connection)
+        return {name: sorted(tuple(row) for row in connection.execute(
+                    select(tables.tables[name])))
+                for name in ("plans", "plan_sections")}
+
+
+def test_a_filled_database_steps_back_to_the_first_migration_and_up_again(first):
+    plans, _sections = _fill_first(first)
+    upgrade(first)
+    with opened(first) as engine, Session(engine) as session:
+        user = User(email="official@ministry.example", name="Amina", password_hash="x")
+        session.add(user)
+        session.flush()
+        session.add(Membership(plan_id=plans[0]["id"], user_id=user.id, role="owner"))
+        session.commit()
+        PlanStore(session).save_section(plans[1]["id"], "context",
+                                        Context(conflict_analysis="Saved at the head"), 41,
+                                        user_id=user.id)
+    at_head = every_row(first)
+    assert at_head["plan_sections"][-1][4] == 42 and at_head["plan_sections"][-1][7] is not None
+
+    command.downgrade(alembic_config(first), FIRST)
+    with opened(first) as engine:
+        assert set(inspect(engine).get_table_names()) == {"plans", "plan_sections",
+                                                          "alembic_version"}
+    # Everything the first schema can hold is kept; who saved a section is not.
+    assert _first_rows(first) == {"plans": at_head["plans"],
+                                  "plan_sections": [row[:7] for row in
+                                                    at_head["plan_sections"]]}
+
+    upgrade(first)
+    rows = every_row(first)
+    assert rows["plans"] == at_head["plans"]
+    assert rows["plan_sections"] == [row[:7] + (None,) for row in at_head["plan_sections"]]
+    assert all(not rows[table] for table in NEW_TABLES)
+    with opened(first) as engine, Session(engine) as session:
+        assert PlanStore(session).load(plans[0]["id"]).document == sample("strong-plan.json")
+        # New rows after the round trip: a new account and plan, ids after the kept ones.
+        user = User(email="again@example.org", name="Again", password_hash="x")
+        session.add(user)
+        session.commit()
+        assert PlanStore(session).create_plan(owner_id=user.id) == plans[-1]["id"] + 1

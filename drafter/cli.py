@@ -165,8 +165,8 @@ def import_command(file: Path, owner_email: str):
 
 
 def _rows(summary) -> str:
-    return (f"{summary.rows.get('plans', 0)} plans, {summary.rows.get('users', 0)} accounts, "
-            f"{summary.total} rows in all, schema revision {summary.revision}")
+    return (f"{summary.rows.get('plans', 0)} plans and {summary.rows.get('users', 0)} accounts "
+            f"({summary.total} rows, schema revision {summary.revision})")
 
 
 @click.command("backup")

@@ -323,13 +323,13 @@ def test_the_commands_back_up_restore_and_refuse_with_exit_code_2(tmp_path):
 
     result = source_cli.invoke(args=["backup", str(path)])
     assert result.exit_code == 0, result.output
-    assert "Backed up 2 plans, 4 accounts" in result.output and path.exists()
+    assert "Backed up 2 plans and 4 accounts" in result.output and path.exists()
     result = source_cli.invoke(args=["backup", str(tmp_path / "no-such-folder" / "x.json")])
     assert result.exit_code == 2 and "cannot write" in result.output
 
     result = target_cli.invoke(args=["restore", str(path)])
     assert result.exit_code == 0, result.output
-    assert "Restored 2 plans, 4 accounts" in result.output
+    assert "Restored 2 plans and 4 accounts" in result.output
     assert every_row(target) == every_row(source)
 
     result = target_cli.invoke(args=["restore", str(path)])

@@ -111,7 +111,9 @@ def write_backup(engine: Engine, path: str | Path, *, batch_size: int = BATCH_SI
     try:
         with os.fdopen(handle, "wb") as raw:
             if path.name.endswith(".gz"):
-                with gzip.GzipFile(filename=path.name[:-3], mode="wb", fileobj=raw) as out:
+                # gzip's own default level: Python's 9 took twice as long for 1% less.
+                with gzip.GzipFile(filename=path.name[:-3], mode="wb", fileobj=raw,
+                                   compresslevel=6) as out:
                     summary = _write(engine, out, batch_size)
             else:
                 summary = _write(engine, raw, batch_size)

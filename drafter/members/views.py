@@ -10,12 +10,12 @@ URL table:
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import db
-from ..access import MANAGE, ROLE_LABELS, may
+from ..access import MANAGE, ROLE_LABELS, may, role_on
 from ..web.loading import plan_or_404
 from . import service
 
@@ -52,6 +52,8 @@ def invite(plan_id: int):
 @bp.post("/plans/<int:plan_id>/members/<int:user_id>/role")
 def change_role(plan_id: int, user_id: int):
     plan_or_404(plan_id)
+    if role_on(plan_id, user_id) is None:  # people join through an invitation, not here
+        abort(404)
     try:
         service.set_role(db.session(), plan_id, user_id, request.form.get("role", ""))
         flash(_("The role is changed."))

@@ -30,6 +30,7 @@ from .links import LINK_TARGETS, unlink_dangling
 from .schema import SECTION_MODELS, Model, PlanDocument
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
+MAX_VERSION = 2 ** 31 - 1  # the largest a version column holds (INTEGER)
 
 
 class PlanNotFound(LookupError):
@@ -281,7 +282,7 @@ class PlanStore:
                 return 1
             except IntegrityError:
                 pass  # someone saved the section first: fall through to the conflict
-        else:
+        elif 0 < expected <= MAX_VERSION:  # nothing else can match (or fit the column)
             result = self.session.execute(
                 update(PlanSection)
                 .where(PlanSection.plan_id == plan_id, PlanSection.key == key,

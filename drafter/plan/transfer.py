@@ -54,6 +54,10 @@ def parse_document(raw: bytes | str) -> PlanDocument:
     except json.JSONDecodeError as exc:
         raise ImportProblem([f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
                              f"{exc.msg})."]) from None
+    except RecursionError:  # lists in lists thousands deep: no plan looks like that
+        raise ImportProblem(["The file is nested too deeply to be a plan."]) from None
+    except ValueError:  # an integer of more digits than Python will convert (4,300)
+        raise ImportProblem(["The file holds a number too long to be part of a plan."]) from None
     if not isinstance(data, dict):
         raise ImportProblem(["The file must hold one plan: a JSON object with its sections."])
     try:

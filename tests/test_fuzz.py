@@ -1,0 +1,108 @@
+"""Fuzzing, a short run: hostile posts to every form route and damaged plan files to the
+import, judged by the oracles in `fuzzing.py` (never a 500; a refusal writes nothing; an
+acceptance leaves a valid plan that exports and imports to itself).
+
+The run is derandomised, so the suite gives the same answer every time;
+`benchmarks/fuzz_long.py` runs the same strategies at random for much longer.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from conftest import log_in
+from drafter.access import role_on
+from fuzz_strategies import plan_files
+from fuzzing import FormTargets, WorldKeeper, add_users, catch_errors, run_import_case
+
+
+
+def short_run(examples: int):
+    """A few seconds of examples, the same ones every run."""
+    return settings(max_examples=examples, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                           HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@pytest.fixture
+def fuzz_app(app, password_hash):
+    """The app with one account per role and a catcher for the tracebacks of 500s."""
+    return app, add_users(app, password_hash), catch_errors(app)
+
+
+def test_every_post_route_is_fuzzed(app):
+    targets = FormTargets(app)
+    assert targets.unknown() == set(), "say which fields these routes take in fuzzing.py"
+    assert len(targets.endpoints()) >= 20
+
+
+WIZARD = {"wizard.step", "wizard.item", "wizard.resolve", "wizard.delete_item", "plans.new"}
+
+
+@pytest.mark.parametrize("group, examples", [("wizard", 100), ("others", 80)])
+def test_hostile_form_posts_never_break_or_half_save(fuzz_app, group, examples):
+    app, users, catcher = fuzz_app
+    targets = FormTargets(app)
+    chosen = WIZARD if group == "wizard" else targets.endpoints() - WIZARD
+
+    keeper = WorldKeeper(app, users)
+
+    @short_run(examples)
+    @given(case=targets.cases(chosen))
+    def post(case):
+        keeper.run(case, catcher, log_in)
+
+    post()
+
+
+def test_damaged_plan_files_are_imported_whole_or_not_at_all(fuzz_app):
+    app, users, catcher = fuzz_app
+
+    @short_run(60)
+    @given(plan_file=plan_files())
+    def upload(plan_file):
+        run_import_case(app, plan_file, users["owner"], catcher, log_in)
+
+    upload()
+
+
+# --- what the fuzzing found ---------------------------------------------------------
+
+@pytest.mark.parametrize("version", ["99999999999999999999", str(2 ** 31), "-3"])
+def test_a_version_too_large_for_the_database_is_a_conflict_not_a_crash(
+        client, make_plan, load_plan, version):
+    plan_id = make_plan(about={"title": "Kept"})
+    before = load_plan(plan_id).sections["about"].version
+    saved = load_plan(plan_id).sections["about"].data.model_dump_json()
+    for url, data in ((f"/plans/{plan_id}/about/resolve", {"payload": saved, "version": version}),
+                      (f"/plans/{plan_id}/about", {"title": "Changed", "version": version})):
+        response = client.post(url, data=data)
+        assert response.status_code == 409, (url, response.status_code)
+    assert load_plan(plan_id).sections["about"].version == before
+    assert load_plan(plan_id).document.about.title == "Kept"
+
+
+@pytest.mark.parametrize("body, words", [
+    (b'{"about": {"generation": ' + b"9" * 5000 + b"}}", "number"),
+    (b'{"about": {"regions": ' + b"[" * 5000 + b"]" * 5000 + b"}}", "nested"),
+])
+def test_a_file_json_cannot_read_is_refused_with_a_message(client, load_plan, body, words):
+    response = client.post("/plans/import", content_type="multipart/form-data",
+                           data={"file": (io.BytesIO(body), "plan.json", "application/json")})
+    assert response.status_code == 400
+    assert words in response.get_data(as_text=True)
+    assert "There are no plans yet" in client.get("/").get_data(as_text=True)
+
+
+def test_the_role_of_someone_not_on_the_plan_cannot_be_changed(client, make_plan, make_user,
+                                                                app):
+    plan_id = make_plan(about={"title": "Kept"})
+    stranger = make_user("stranger@example.org")
+    for user_id in (stranger, 987_654):
+        response = client.post(f"/plans/{plan_id}/members/{user_id}/role", data={"role": "editor"})
+        assert response.status_code == 404
+    with app.app_context():
+        assert role_on(plan_id, stranger) is None

@@ -389,7 +389,7 @@ def run_form_case(app, case: FormCase, world: dict, catcher: ErrorCatcher,
     data = MultiDict([(key, str(_resolve(value, world, app, case))) for key, value in case.pairs])
     before = snapshot(app)
     catcher.records.clear()
-    response = _post(client, url, data, case.multipart)
+    response = post_form(client, url, data, case.multipart)
     status = response.status_code
     body = response.get_data(as_text=True)
     response.close()
@@ -406,7 +406,7 @@ def run_form_case(app, case: FormCase, world: dict, catcher: ErrorCatcher,
     return status, True
 
 
-def _post(client, url: str, data, multipart: bool):
+def post_form(client, url: str, data, multipart: bool):
     """POST `data`, as multipart encoded here in memory: the test client would spill a large
     body to a temporary file it never closes."""
     if not multipart:
@@ -434,7 +434,7 @@ def run_import_case(app, plan_file, owner_id: int, catcher: ErrorCatcher, log_in
     log_in(client, owner_id)
     before = snapshot(app)
     catcher.records.clear()
-    response = _post(client, "/plans/import", {"file": FileStorage(
+    response = post_form(client, "/plans/import", {"file": FileStorage(
         io.BytesIO(plan_file.raw), plan_file.filename, content_type=plan_file.content_type)},
         multipart=True)
     status = response.status_code

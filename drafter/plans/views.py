@@ -41,6 +41,37 @@ class ImportForm(FlaskForm):
                      description=_l("A plan exported from NAP Drafter, up to 5 MB."))
 
 
+# Declared types a browser may give a .json file (an unknown type comes as octet-stream).
+JSON_TYPES = {"", "application/json", "text/json", "application/x-json", "text/plain",
+              "application/octet-stream"}
+# The first bytes of files people pick by mistake for a plan's JSON.
+SIGNATURES = [
+    (b"PK\x03\x04", _l("a Word or Excel document or a ZIP archive")),
+    (b"%PDF-", _l("a PDF document")),
+    (b"\xd0\xcf\x11\xe0", _l("a Word or Excel document")),
+    (b"{\\rtf", _l("a rich-text document")),
+    (b"\x89PNG", _l("a picture")), (b"\xff\xd8\xff", _l("a picture")), (b"GIF8", _l("a picture")),
+    (b"\x1f\x8b", _l("a compressed file")),
+]
+
+
+def _not_a_plan_file(declared: str, raw: bytes) -> str | None:
+    """Why an upload is clearly not a plan exported as JSON, from its declared type, size
+    and first bytes: checked before any parsing. None when it may be one."""
+    if declared not in JSON_TYPES and not declared.endswith("+json"):
+        return _("The file was sent as “%(type)s”, not as JSON. Choose a plan exported from "
+                 "NAP Drafter as JSON.", type=declared)
+    if len(raw) > MAX_IMPORT_BYTES:
+        return _("The file is larger than %(size)s MB, the most a plan file may be.",
+                 size=MAX_IMPORT_BYTES // (1024 * 1024))
+    for signature, kind in SIGNATURES:
+        if raw.startswith(signature):
+            return _("This file looks like %(kind)s, not a plan exported as JSON.", kind=kind)
+    if b"\x00" in raw[:1024] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _("This file is not text, so it cannot be a plan exported as JSON.")
+    return None
+
+
 @bp.get("/")
 def index():
     plans = PlanStore(db.session()).list_plans(current_user.id)
@@ -80,8 +111,9 @@ def import_plan():
         problems = [_("Choose a plan file to import")]
     elif not upload.filename.lower().endswith(".json"):
         problems = [_("The file must be a plan exported as JSON (a .json file)")]
+    elif problem := _not_a_plan_file(upload.mimetype, raw := upload.read(MAX_IMPORT_BYTES + 1)):
+        problems = [problem]
     else:
-        raw = upload.read(MAX_IMPORT_BYTES + 1)
         try:
             document = parse_document(raw)
         except ImportProblem as problem:

@@ -47,8 +47,10 @@ def plan_cases(targets: list[str], total: int) -> dict[str, int]:
     return {name: max(1, total * share // sum(shares.values())) for name, share in shares.items()}
 
 
-def run_target(name: str, count: int, run_one, strategy, rng_seed: int, failures: list) -> int:
-    """Run `count` cases of one target; failures are recorded, never raised."""
+def run_target(name: str, count: int, run_one, strategy, rng_seed: int,
+               failures: list) -> Counter:
+    """Run `count` cases of one target; returns how many got each status. Failures are
+    recorded, never raised."""
     ran = Counter()
 
     @seed(rng_seed)
@@ -56,14 +58,14 @@ def run_target(name: str, count: int, run_one, strategy, rng_seed: int, failures
               suppress_health_check=list(HealthCheck))
     @given(case=strategy)
     def target(case):
-        ran["cases"] += 1
         try:
-            run_one(case)
+            ran[run_one(case)] += 1
         except Exception:  # noqa: BLE001 - a failure is what we are looking for
+            ran["failed"] += 1
             failures.append((name, repr(case), traceback.format_exc()))
 
     target()
-    return ran["cases"]
+    return ran
 
 
 def _clip(text: str, width: int = 400) -> str:
@@ -108,24 +110,25 @@ def main() -> int:
     print(f"fuzz_long: {options.cases} cases over {len(names)} targets, seed {rng_seed}, "
           f"database {folder / 'drafter.sqlite'}")
     failures: list = []
-    ran: dict[str, tuple[int, float, int]] = {}
+    total = 0
     started = time.perf_counter()
     for name in names:
-        before, clock = len(failures), time.perf_counter()
+        clock = time.perf_counter()
         if name == IMPORT:
-            done = run_target(name, counts[name],
+            statuses = run_target(name, counts[name],
                               lambda plan_file: run_import_case(app, plan_file, users["owner"],
                                                                 catcher, log_in),
                               plan_files(), rng_seed, failures)
         else:
-            done = run_target(name, counts[name],
-                              lambda case: keeper.run(case, catcher, log_in),
-                              targets.cases({name}), rng_seed, failures)
-        ran[name] = (done, time.perf_counter() - clock, len(failures) - before)
-        print(f"  {name:32} {done:6} cases {ran[name][1]:7.1f} s  {ran[name][2]} failed",
-              flush=True)
+            statuses = run_target(name, counts[name],
+                                  lambda case: keeper.run(case, catcher, log_in),
+                                  targets.cases({name}), rng_seed, failures)
+        done = sum(statuses.values())
+        total += done
+        tally = ", ".join(f"{status}: {n}" for status, n in sorted(statuses.items(), key=str))
+        print(f"  {name:28} {done:6} cases {time.perf_counter() - clock:6.1f} s  "
+              f"{statuses['failed']} failed  ({tally})", flush=True)
     elapsed = time.perf_counter() - started
-    total = sum(done for done, _, _ in ran.values())
     report_failures(failures)
     print(f"\n{total} cases in {elapsed:.0f} s ({total / elapsed:.0f} a second), "
           f"{len(failures)} failed, seed {rng_seed}")

@@ -258,8 +258,8 @@ class FormTargets:
         @st.composite
         def case(draw):
             args = {name: draw(ARGUMENTS[name](rule.endpoint)) for name in sorted(rule.arguments)}
-            if "item_id" in args and draw(st.booleans()):
-                args["item_id"] = ITEM_OF.get(args.get("section"), args["item_id"])
+            if args.get("item_id") == "the section's own":
+                args["item_id"] = ITEM_OF.get(args.get("section"), "zz")
             pairs = draw(pairs_for(self.specs(rule.endpoint, args.get("section"))))
             if rule.endpoint == "wizard.resolve":
                 pairs.append(("payload", draw(resolve_payloads(args["section"]))))
@@ -276,9 +276,10 @@ def _ref_or(reference: str, *others) -> st.SearchStrategy:
 ARGUMENTS = {
     "plan_id": lambda endpoint: _ref_or("plan_id", MISSING),
     "section": lambda endpoint: st.sampled_from(
-        (list(ITEM_OF) * 3 if endpoint in ("wizard.item", "wizard.delete_item") else [])
+        (list(ITEM_OF) * 6 if endpoint in ("wizard.item", "wizard.delete_item") else [])
         + STEP_KEYS + ["nope"]),
-    "item_id": lambda endpoint: st.sampled_from(list(ITEM_OF.values()) + ["zz", "new"]),
+    "item_id": lambda endpoint: st.sampled_from(
+        ["the section's own"] * 6 + ["new"] * 3 + list(ITEM_OF.values()) + ["zz"]),
     "user_id": lambda endpoint: st.sampled_from(
         [Ref("user:editor"), Ref("user:viewer"), Ref("user:stranger"), Ref("user:owner"),
          MISSING]),

@@ -9,12 +9,15 @@ The run is derandomised, so the suite gives the same answer every time;
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from conftest import log_in
 from drafter.access import role_on
+from drafter.plan.schema import PlanDocument
+from drafter.plan.transfer import export_json, parse_document
 from fuzz_strategies import plan_files
 from fuzzing import FormTargets, WorldKeeper, add_users, catch_errors, run_import_case
 
@@ -106,3 +109,35 @@ def test_the_role_of_someone_not_on_the_plan_cannot_be_changed(client, make_plan
         assert response.status_code == 404
     with app.app_context():
         assert role_on(plan_id, stranger) is None
+
+
+LINKED = {"pillars": {"objectives": [{"id": "o1", "title": "Objective"}]},
+          "actions": {"items": [{"id": "a1", "title": "Act", "objective_id": "o1"}]}}
+
+
+@pytest.mark.parametrize("url, data", [
+    ("actions/a1", {"title": "Act", "objective_id": "zz", "version": "1"}),
+    ("actions/new", {"title": "Another", "objective_id": "zz", "version": "1"}),
+    ("indicators/new", {"statement": "Share", "measures": "action:zz", "version": "0"}),
+    ("budget/new", {"description": "Cost", "action_id": "zz", "version": "0"}),
+])
+def test_a_posted_reference_to_nothing_never_breaks_the_plan(client, make_plan, load_plan,
+                                                             url, data):
+    plan_id = make_plan(**LINKED)
+    response = client.post(f"/plans/{plan_id}/{url}", data=data)
+    assert response.status_code in (302, 400)
+    document = load_plan(plan_id).document
+    PlanDocument.model_validate(document.model_dump())  # the whole plan still validates
+    assert parse_document(export_json(document)) == document
+
+
+def test_a_conflict_resolved_with_a_reference_to_nothing_never_breaks_the_plan(
+        client, make_plan, load_plan):
+    plan_id = make_plan(**LINKED)
+    payload = json.dumps({"items": [{"id": "a1", "title": "Act", "objective_id": "zz"}]})
+    response = client.post(f"/plans/{plan_id}/actions/resolve",
+                           data={"payload": payload, "version": "1"})
+    assert response.status_code in (302, 400)
+    document = load_plan(plan_id).document
+    PlanDocument.model_validate(document.model_dump())
+    assert parse_document(export_json(document)) == document

@@ -23,6 +23,8 @@ REFERENCES = [
 
 # Sections whose rows others point at: only saving one of these can break a reference.
 LINK_TARGETS = {target for *_rest, (target, _attribute) in REFERENCES}
+# Sections whose rows point at others: saving one may bring a reference to nothing.
+LINK_HOLDERS = {section for section, *_rest in REFERENCES}
 
 
 def _ids(document: "PlanDocument", section: str, attribute: str) -> set[str]:

@@ -26,7 +26,7 @@ from ..models import (
     SectionChange,
     utcnow,
 )
-from .links import LINK_TARGETS, unlink_dangling
+from .links import LINK_HOLDERS, LINK_TARGETS, unlink_dangling
 from .schema import SECTION_MODELS, Model, PlanDocument
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
@@ -208,6 +208,8 @@ class PlanStore:
             raise TypeError(f"section '{key}' takes {SECTION_MODELS[key].__name__}")
         plan = self._plan(plan_id)
         status = COMPLETE if complete else IN_PROGRESS
+        if key in LINK_HOLDERS:
+            data = self._without_dangling(plan_id, key, data)
         try:
             new_version = self._swap(plan_id, key, data, expected_version, status, user_id)
             if key in LINK_TARGETS:
@@ -250,6 +252,14 @@ class PlanStore:
             self.session.rollback()
             raise
         return versions
+
+    def _without_dangling(self, plan_id: int, key: str, data: Model) -> Model:
+        """`data` with its references to rows the plan does not have cleared: an objective
+        deleted while someone was choosing it, or an id no form offered."""
+        document = self.load(plan_id).document.model_copy(
+            update={key: data.model_copy(deep=True)})
+        unlink_dangling(document)
+        return getattr(document, key)
 
     def _unlink(self, plan_id: int, skip: str | set[str], user_id: int | None) -> dict[str, int]:
         """Clear references to rows that are gone; return the versions of sections saved."""

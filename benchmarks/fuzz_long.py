@@ -28,9 +28,9 @@ from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from conftest import log_in, make_app  # noqa: E402
 from drafter.auth.passwords import hash_password  # noqa: E402
 from fuzz_strategies import plan_files  # noqa: E402
+from fuzz_targets import FormTargets  # noqa: E402
 from fuzzing import (  # noqa: E402
     PASSWORD,
-    FormTargets,
     WorldKeeper,
     add_users,
     catch_errors,

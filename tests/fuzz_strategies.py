@@ -85,7 +85,8 @@ def one_of_known(values: list[str]) -> st.SearchStrategy[str]:
 @dataclass(frozen=True)
 class FieldSpec:
     """One posted name: its kind ("text", "int", "decimal", "date", "bool", "choice",
-    "multi", "lines", "rows", "version", "hidden") and, for choices, the known values."""
+    "multi", "lines", "rows", "version", "hidden", "email", "password") and, for choices,
+    the known values."""
 
     name: str
     kind: str
@@ -117,6 +118,11 @@ ROW_INDICES = [0, 0, 1, 1, 2, 3, 7, "01", "-1", "x", "1e3", 4999, 999_999_999]
 VERSIONS = [Ref("version")] * 6 + ["0", "-5", "abc", "", "99999999999999999999", "1.5"]
 
 
+PASSWORD = "correct horse battery"  # the password of every account the fuzzing makes
+emails = st.one_of(st.emails(), st.sampled_from(["fuzz-owner@example.org", "a@b", "@", "x@y..z"]))
+passwords = st.one_of(st.sampled_from([PASSWORD, PASSWORD + " staple"]),
+                      st.text(alphabet=_chars, min_size=12, max_size=40))
+
 # Values a careful person might type: most posts made of these are saved, so the oracles
 # for accepted posts get exercised too, not only the refusals.
 TAME = {
@@ -128,6 +134,7 @@ TAME = {
     "decimal": st.decimals(0, 10 ** 6, places=2).map(str),
     "date": st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)).map(dt.date.isoformat),
     "bool": st.sampled_from(["y", ""]), "version": st.just(Ref("version")),
+    "email": emails, "password": passwords,
 }
 
 
@@ -144,6 +151,7 @@ def value_for(spec: FieldSpec, tame: bool = False) -> st.SearchStrategy:
         "int": integers, "decimal": decimals, "date": dates, "bool": flags,
         "choice": one_of_known(list(spec.choices)), "hidden": any_text,
         "version": st.sampled_from(VERSIONS),
+        "email": st.one_of(emails, any_text), "password": st.one_of(passwords, any_text),
     }.get(spec.kind, any_text)
     if spec.kind == "multi":
         return st.lists(one_of_known(list(spec.choices)), max_size=8)

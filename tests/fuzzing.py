@@ -1,5 +1,5 @@
-"""The fuzzing harness: the world each case runs in, the cases for every form route, and
-the oracles that judge each answer.
+"""The fuzzing harness: the world each case runs in, and the oracles that judge each
+answer (the cases come from `fuzz_targets.py` and `fuzz_strategies.py`).
 
 Shared by `tests/test_fuzz.py` and `benchmarks/fuzz_long.py`. The oracles:
 
@@ -13,51 +13,28 @@ Shared by `tests/test_fuzz.py` and `benchmarks/fuzz_long.py`. The oracles:
 
 from __future__ import annotations
 
+import difflib
+import io
+import json
 import logging
 import re
+import traceback
 
 from flask import url_for
-from hypothesis import strategies as st
 from sqlalchemy import select
-from werkzeug.datastructures import FileStorage
+from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
-from wtforms import (
-    BooleanField,
-    DateField,
-    DecimalField,
-    FieldList,
-    HiddenField,
-    IntegerField,
-    SelectFieldBase,
-)
 
 from drafter import db
-from drafter.access import ROLES
-from drafter.auth.views import LoginForm, PasswordForm, SignupForm
 from drafter.history import service as history
 from drafter.members import service as members
 from drafter.models import Base, User
-from drafter.plan.globals import global_indicator_choices
 from drafter.plan.schema import SECTION_MODELS, PlanDocument
 from drafter.plan.store import PlanStore
 from drafter.plan.transfer import ImportProblem, export_json, parse_document
-from drafter.plans.views import NewPlanForm
 from drafter.review import service as review
-from drafter.wizard.forms.common import LinesField, MultiCheckboxField
-from drafter.wizard.steps import BY_KEY
-from fuzz_strategies import (
-    ITEM_OF,
-    MISSING,
-    STEP_KEYS,
-    Ref,
-    FieldSpec,
-    FormCase,
-    any_text,
-    pairs_for,
-    short_text,
-)
+from fuzz_strategies import PASSWORD, FormCase, Ref
 
-PASSWORD = "correct horse battery"
 ROLE_NAMES = ("owner", "editor", "reviewer", "viewer", "stranger")
 # Tables whose rows a refused request must leave alone. Failed log-ins are counted on
 # purpose (that is the throttle), so login_attempts is left out.
@@ -148,162 +125,6 @@ def clear_plans(app) -> None:
             store.delete_plan(summary.id)
 
 
-# --- what each form route takes ----------------------------------------------------
-
-def _kind(field) -> str:
-    if isinstance(field, FieldList):
-        return "rows"
-    if isinstance(field, MultiCheckboxField):
-        return "multi"
-    if isinstance(field, LinesField):
-        return "lines"
-    if isinstance(field, SelectFieldBase):
-        return "choice"
-    for kind, cls in (("bool", BooleanField), ("date", DateField), ("decimal", DecimalField),
-                      ("int", IntegerField), ("hidden", HiddenField)):
-        if isinstance(field, cls):
-            return kind
-    return "text"
-
-
-DYNAMIC_CHOICES = {
-    "objective_id": ["o1", "zz"], "action_id": ["a1", "zz"], "pillar_id": ["participation", "zz"],
-    "measures": ["objective:o1", "action:a1", "action:zz", "objective:", "o1"],
-}
-
-
-def _spec(name: str, field) -> FieldSpec:
-    kind = "version" if name == "version" else _kind(field)
-    if kind == "rows":
-        row_form = field.unbound_field.args[0]()
-        return FieldSpec(name, kind, row=tuple(_spec(n, f) for n, f in row_form._fields.items()))
-    choices: list[str] = []
-    if kind in ("choice", "multi"):
-        choices = [str(choice[0]) for choice in field.iter_choices() if choice[0]]
-        choices += DYNAMIC_CHOICES.get(name, [])
-        if name == "global_indicator":
-            choices += [str(choice.value) for choice in global_indicator_choices()]
-    return FieldSpec(name, kind, tuple(choices))
-
-
-def form_specs(form_class) -> tuple[FieldSpec, ...]:
-    form = form_class(formdata=None, meta={"csrf": False})
-    return tuple(_spec(name, field) for name, field in form._fields.items())
-
-
-def _plain(*names: str, **kinds: tuple[str, ...] | str) -> tuple[FieldSpec, ...]:
-    """Specs of a view that reads `request.form` itself."""
-    specs = [FieldSpec(name, "text") for name in names]
-    for name, kind in kinds.items():
-        specs.append(FieldSpec(name, "choice", tuple(kind)) if isinstance(kind, tuple)
-                     else FieldSpec(name, kind))
-    return tuple(specs)
-
-
-BACK = ("step", "section", "all")
-ROLE_CHOICES = tuple(ROLES)
-# Routes whose views read request.form by hand (no WTForms class to look at).
-PLAIN_FORMS = {
-    "auth.logout": (), "plans.delete": (), "plans.import_plan": _plain("file"),
-    "members.invite": _plain("email", role=ROLE_CHOICES),
-    "members.change_role": _plain(role=ROLE_CHOICES), "members.remove": (),
-    "members.accept": (), "wizard.delete_item": _plain(version="version"),
-    "scorecard.choose_checklist": _plain(checklist=("csag-2012", "first-plan-minimum")),
-    "review.section_comments": _plain("body", back=BACK), "review.reply": _plain("body", back=BACK),
-    "review.resolve": _plain(back=BACK), "review.reopen": _plain(back=BACK),
-    "review.assess": _plain("reason", agrees=("yes", "no"), status=("met", "partly_met", "not_met")),
-    "history.save": _plain("name"), "history.restore": (),
-}
-WTFORMS = {"auth.login": LoginForm, "auth.signup": SignupForm,
-           "auth.change_password": PasswordForm, "plans.new": NewPlanForm}
-
-
-class FormTargets:
-    """Every POST rule of the app with what it takes, read from the app's URL map."""
-
-    def __init__(self, app):
-        self.app = app
-        self.rules = sorted((rule for rule in app.url_map.iter_rules() if "POST" in rule.methods),
-                            key=lambda rule: (rule.endpoint, rule.rule))
-        with app.test_request_context():
-            self.steps = {key: form_specs(BY_KEY[key].form) for key in STEP_KEYS}
-            self.items = {key: form_specs(BY_KEY[key].collection.form) for key in ITEM_OF}
-            self.wtforms = {endpoint: form_specs(cls) for endpoint, cls in WTFORMS.items()}
-
-    def endpoints(self) -> set[str]:
-        return {rule.endpoint for rule in self.rules}
-
-    def unknown(self) -> set[str]:
-        """POST endpoints nobody has said the fields of: the test fails on these."""
-        known = set(PLAIN_FORMS) | set(WTFORMS) | {"wizard.step", "wizard.item", "wizard.resolve"}
-        return self.endpoints() - known
-
-    def specs(self, endpoint: str, section: str | None) -> tuple[FieldSpec, ...]:
-        if endpoint == "wizard.step":
-            return self.steps.get(section, ()) + _plain(
-                complete="bool", later="text", add_row=("members", "risks", "pillars",
-                                                        "objectives", "partners"),
-                remove_row=("members-0", "risks-1", "objectives-0", "partners-0", "pillars-9"))
-        if endpoint == "wizard.item":
-            return self.items.get(section, self.steps.get(section, ())) + _plain(another="text")
-        if endpoint == "wizard.resolve":
-            return _plain(version="version")
-        return self.wtforms.get(endpoint) or PLAIN_FORMS[endpoint]
-
-    def cases(self, endpoints: set[str] | None = None) -> st.SearchStrategy[FormCase]:
-        rules = [rule for rule in self.rules if endpoints is None or rule.endpoint in endpoints]
-        return st.sampled_from(rules).flatmap(self._case)
-
-    def _case(self, rule) -> st.SearchStrategy[FormCase]:
-        @st.composite
-        def case(draw):
-            args = {name: draw(ARGUMENTS[name](rule.endpoint)) for name in sorted(rule.arguments)}
-            if args.get("item_id") == "the section's own":
-                args["item_id"] = ITEM_OF.get(args.get("section"), "zz")
-            pairs = draw(pairs_for(self.specs(rule.endpoint, args.get("section"))))
-            if rule.endpoint == "wizard.resolve":
-                pairs.append(("payload", draw(resolve_payloads(args["section"]))))
-            return FormCase(rule.endpoint, args, pairs, multipart=draw(st.booleans()),
-                            as_role="reviewer" if rule.endpoint == "review.assess" else "owner")
-
-        return case()
-
-
-def _ref_or(reference: str, *others) -> st.SearchStrategy:
-    return st.sampled_from([Ref(reference)] * 6 + list(others))
-
-
-ARGUMENTS = {
-    "plan_id": lambda endpoint: _ref_or("plan_id", MISSING),
-    "section": lambda endpoint: st.sampled_from(
-        (list(ITEM_OF) * 6 if endpoint in ("wizard.item", "wizard.delete_item") else [])
-        + STEP_KEYS + ["nope"]),
-    "item_id": lambda endpoint: st.sampled_from(
-        ["the section's own"] * 6 + ["new"] * 3 + list(ITEM_OF.values()) + ["zz"]),
-    "user_id": lambda endpoint: st.sampled_from(
-        [Ref("user:editor"), Ref("user:viewer"), Ref("user:stranger"), Ref("user:owner"),
-         MISSING]),
-    "token": lambda endpoint: _ref_or("token", "not-a-token"),
-    "thread_id": lambda endpoint: _ref_or("thread_id", MISSING),
-    "revision_id": lambda endpoint: _ref_or("revision_id", MISSING),
-    "criterion": lambda endpoint: st.sampled_from(["POL-1", "INC-1", "MEL-1", "RES-2", "NOPE-9"]),
-}
-
-
-def resolve_payloads(section: str) -> st.SearchStrategy[str]:
-    """What a conflict page posts back: the saved section (as it should), a JSON object of
-    the section's own field names holding anything, or any text."""
-    model = SECTION_MODELS.get(section)
-    names = list(model.model_fields) if model else ["x"]
-    import json
-
-    objects = st.dictionaries(st.sampled_from(names), st.one_of(
-        st.none(), st.booleans(), st.integers(), short_text, st.lists(short_text, max_size=2)),
-        max_size=4).map(json.dumps)
-    return st.one_of(st.just(Ref("section_json")), st.just(Ref("section_json")), objects,
-                     any_text)
-
-
 # --- running a case and judging it ------------------------------------------------
 
 class Failure(AssertionError):
@@ -319,8 +140,6 @@ class ErrorCatcher(logging.Handler):
 
     def emit(self, record):
         if record.exc_info:
-            import traceback
-
             self.records.append("".join(traceback.format_exception(*record.exc_info)))
 
 
@@ -382,8 +201,6 @@ def run_form_case(app, case: FormCase, world: dict, catcher: ErrorCatcher,
                   log_in) -> tuple[int, bool]:
     """Post one case and apply the oracles; returns the status and whether anything may
     have been written. Raises `Failure`."""
-    from werkzeug.datastructures import MultiDict
-
     client = app.test_client()
     log_in(client, world[f"user:{case.as_role}"])
     url = _url(app, case, world)
@@ -429,8 +246,6 @@ def _plans_touched(app, world: dict, location: str) -> list[int]:
 def run_import_case(app, plan_file, owner_id: int, catcher: ErrorCatcher, log_in) -> int:
     """Import one file: 302 with a plan that exports as the parsed file, or 400 with
     nothing written; never a 500. Raises `Failure`."""
-    import io
-
     client = app.test_client()
     log_in(client, owner_id)
     before = snapshot(app)
@@ -451,8 +266,6 @@ def run_import_case(app, plan_file, owner_id: int, catcher: ErrorCatcher, log_in
             expected = parse_document(plan_file.raw)
             stored = PlanStore(db.session()).load(int(match.group(1))).document
         if not same_but_new_ids(export_json(expected), export_json(stored), plan_file.raw):
-            import difflib
-
             diff = difflib.unified_diff(export_json(expected).splitlines(),
                                         export_json(stored).splitlines(), "file", "stored", n=1)
             raise Failure("the imported plan does not export as the file it came from:\n"
@@ -485,8 +298,6 @@ def _looks_like_json(plan_file) -> bool:
 def same_but_new_ids(expected: str, stored: str, raw: bytes) -> bool:
     """Two exports are the same, except for row ids the file did not have (a row without
     an id is given a new random one each time it is read)."""
-    import json
-
     def same(a, b) -> bool:
         if isinstance(a, dict) and isinstance(b, dict):
             return a.keys() == b.keys() and all(

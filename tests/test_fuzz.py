@@ -19,7 +19,8 @@ from drafter.access import role_on
 from drafter.plan.schema import PlanDocument
 from drafter.plan.transfer import export_json, parse_document
 from fuzz_strategies import plan_files
-from fuzzing import FormTargets, WorldKeeper, add_users, catch_errors, run_import_case
+from fuzz_targets import FormTargets
+from fuzzing import WorldKeeper, add_users, catch_errors, run_import_case
 
 
 

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import POSTGRES_URL
+from support import POSTGRES_URL
 from sqlalchemy import Engine, create_engine, select, text
 
 from drafter.db import make_engine

@@ -33,7 +33,7 @@ from drafter.plan.schema import SECTION_MODELS, PlanDocument
 from drafter.plan.store import PlanStore
 from drafter.plan.transfer import ImportProblem, export_json, parse_document
 from drafter.review import service as review
-from fuzz_strategies import PASSWORD, FormCase, Ref
+from fuzz_strategies import FormCase, Ref
 
 ROLE_NAMES = ("owner", "editor", "reviewer", "viewer", "stranger")
 # Tables whose rows a refused request must leave alone. Failed log-ins are counted on

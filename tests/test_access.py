@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import log_in
+from support import log_in
 from drafter import db
 from drafter.history import service as history
 from drafter.members import service as members

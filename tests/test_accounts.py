@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import PASSWORD, add_user
+from support import PASSWORD, add_user
 from drafter import db
 from drafter.auth.passwords import check_password
 from drafter.models import User

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import sample
+from support import sample
 from databases import every_row, fresh_database, opened
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session

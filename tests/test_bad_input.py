@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import PASSWORD, add_user, log_in, make_app
+from support import PASSWORD, add_user, log_in, make_app
 
 
 def csrf_of(html: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import log_in
+from support import log_in
 from drafter import db
 from drafter.history import service
 from drafter.history.diff import diff_documents, word_pieces
@@ -334,7 +334,7 @@ def test_the_task_list_links_to_the_history(client, make_plan):
 
 
 def test_an_expired_session_keeps_the_typed_name(tmp_path, migrated_template, password_hash):
-    from conftest import add_user, make_app
+    from support import add_user, make_app
 
     app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
     owner = add_user(app, "owner@example.org", hashed=password_hash)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from conftest import log_in
+from support import log_in
 from drafter import db
 from drafter.models import Invitation
 

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from alembic import command
-from conftest import sample
+from support import sample
 from databases import every_row, fresh_database, opened
 from sqlalchemy import MetaData, inspect, select
 from sqlalchemy.orm import Session

@@ -6,7 +6,7 @@ import json
 import logging
 import threading
 
-from conftest import make_app
+from support import make_app
 from drafter import config
 
 

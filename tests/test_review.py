@@ -8,7 +8,7 @@ import io
 import re
 
 import pytest
-from conftest import log_in, sample
+from support import log_in, sample
 from pypdf import PdfReader
 from sqlalchemy import event
 
@@ -186,7 +186,7 @@ def test_an_empty_reply_is_refused_on_the_thread_it_was_for(team, app):
 
 def test_a_comment_sent_after_the_session_token_expired_is_kept(tmp_path, migrated_template,
                                                                 password_hash):
-    from conftest import add_user, make_app
+    from support import add_user, make_app
 
     from drafter.plan.store import PlanStore
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import sample
+from support import sample
 from drafter.scoring import load_checklist, score
 from drafter.paths import resource
 from drafter.wizard.steps import STEPS

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import log_in, make_app
+from support import log_in, make_app
 from drafter import db
 from drafter.history import service as history
 from drafter.members import service as members
@@ -46,7 +46,7 @@ def test_cookies_are_secure_when_served_over_https(tmp_path, migrated_template, 
 @pytest.fixture
 def guarded(tmp_path, migrated_template, password_hash):
     """An app with CSRF protection on, a plan, an owner logged in, and a second member."""
-    from conftest import add_user
+    from support import add_user
 
     app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
     owner = add_user(app, "owner@example.org", hashed=password_hash)
@@ -128,7 +128,7 @@ def history_pages(client, plan_id: int, payload: str) -> list[str]:
 def review_pages(client, plan_id: int, payload: str) -> list[str]:
     """A comment and a reply, and a reviewer's disagreement, all carrying the payload; the
     pages that show them."""
-    from conftest import add_user
+    from support import add_user
 
     app = client.application
     assert client.post(f"/plans/{plan_id}/comments/context",

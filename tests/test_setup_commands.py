@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, inspect
 
-from conftest import make_app
+from support import make_app
 
 
 def test_init_db_builds_an_empty_file_from_the_migrations_and_is_repeatable(tmp_path):

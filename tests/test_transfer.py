@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import ROOT, sample
+from support import ROOT, sample
 from drafter.plan.transfer import export_json, parse_document
 
 SAMPLES = ["weak-plan.json", "strong-plan.json"]

@@ -9,7 +9,7 @@ import pytest
 
 from werkzeug.datastructures import FileStorage
 
-from conftest import ROOT
+from support import ROOT
 from fuzzing import post_form
 
 WEAK = (ROOT / "samples" / "weak-plan.json").read_bytes()

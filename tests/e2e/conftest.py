@@ -7,7 +7,6 @@ download is not used. The app runs with CSRF protection on, as in production.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import threading
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from drafter.auth.service import create_user
 from drafter.plan.schema import PlanDocument
 from drafter.plan.store import PlanStore
 from drafter.plan.transfer import parse_document
+from support import make_app
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -31,17 +31,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 SHOTS = Path(os.environ.get("DRAFTER_E2E_SHOTS", "/tmp/shots"))
 
 
-def _root_conftest():
-    """tests/conftest.py, for its `make_app` (both conftest files are named "conftest",
-    so it cannot simply be imported by name)."""
-    spec = importlib.util.spec_from_file_location("drafter_tests_root_conftest",
-                                                  HERE.parent / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
-
-make_app = _root_conftest().make_app
 
 
 OWNER_EMAIL, OWNER_PASSWORD = "amina@ministry.example", "a long test password"

@@ -8,7 +8,7 @@ import io
 import pytest
 from docx import Document
 
-from conftest import sample
+from support import sample
 from drafter import db
 from drafter.plan.store import PlanStore
 from drafter.reports import pdf

@@ -8,7 +8,7 @@ import json
 import pytest
 from docx import Document
 
-from conftest import ROOT
+from support import ROOT
 from helpers import pdf_text, squash
 
 WEAK = str(ROOT / "samples" / "weak-plan.json")

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from docx import Document
 
-from conftest import make_app, sample
+from support import make_app, sample
 from drafter.reports import data, gapdata, pdf
 from drafter.reports.docx import plan_docx
 from drafter.scorecard.service import checklist_for

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_app
+from support import make_app
 from drafter.paths import resource
 from drafter.plan.schema import PlanDocument
 from drafter.reports import data, gapdata, pdf

@@ -16,7 +16,7 @@ TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
 WORKERS    ?= 3
 SERVE_PORT ?= 8000
 
-.PHONY: run serve test bench messages init-db system-run system-test clean
+.PHONY: run serve test bench soak messages init-db system-run system-test clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -69,6 +69,12 @@ test: system-test $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# Two gunicorn instances over one PostgreSQL database (its own, dropped and re-created:
+# SOAK_DATABASE_URL, default postgresql+psycopg://postgres@127.0.0.1:5432/soak), 40 editors
+# saving at once for 5 minutes; fails on any error or lost save. SOAK_ARGS="--seconds 30".
+soak: $(VENV)/.installed
+	$(BIN)/python benchmarks/soak.py $(SOAK_ARGS)
 
 # Collect every user-visible string into a catalogue for translators.
 messages: $(VENV)/.installed

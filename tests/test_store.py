@@ -147,3 +147,49 @@ def test_the_migrations_build_exactly_the_tables_the_models_describe(session):
 
     differences = compare_metadata(MigrationContext.configure(session.connection()), Base.metadata)
     assert differences == []
+
+
+def test_a_save_whose_clean_up_meets_another_save_starts_again_instead_of_failing(
+        database_url, monkeypatch):
+    """Removing an objective clears the actions that named it, in the same transaction.
+    When someone saves the actions between that transaction's read of them and its write
+    (seen while writing benchmarks/soak.py, which edits prose only and does not hit it),
+    the objective's removal used to fail as a conflict on the actions, which the pillars
+    page could not show (a 500)."""
+    if database_url.startswith("sqlite"):
+        pytest.skip("SQLite lets one writer at a time: the other save cannot come between")
+    from drafter.plan import store as store_module
+    from drafter.plan.schema import Action, Actions, Objective, Pillars
+
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    with Session(engine, expire_on_commit=False) as first, Session(engine) as second:
+        plan_id = PlanStore(first).create_plan(PlanDocument(
+            pillars=Pillars(objectives=[Objective(id="o1", title="Keep"),
+                                        Objective(id="o2", title="Drop")]),
+            actions=Actions(items=[Action(id="a1", title="First", objective_id="o2")])))
+        real_unlink = store_module.unlink_dangling
+        others = []
+
+        def someone_saves_the_actions_meanwhile(document):
+            changed = real_unlink(document)
+            if not others:  # once, after the clean-up's read of the actions
+                others.append("saving")   # (their own save calls this too)
+                state = PlanStore(second).load_section(plan_id, "actions")
+                renamed = state.data.model_copy(deep=True)
+                renamed.items[0].title = "Renamed by someone else"
+                others[0] = PlanStore(second).save_section(plan_id, "actions", renamed,
+                                                           state.version)
+            return changed
+
+        monkeypatch.setattr(store_module, "unlink_dangling", someone_saves_the_actions_meanwhile)
+        version = PlanStore(first).save_section(
+            plan_id, "pillars", Pillars(objectives=[Objective(id="o1", title="Keep")]), 1)
+
+        loaded = PlanStore(first).load(plan_id)
+        assert (version, others) == (2, [2])
+        assert [o.id for o in loaded.document.pillars.objectives] == ["o1"]
+        action = loaded.document.actions.items[0]
+        assert (action.title, action.objective_id) == ("Renamed by someone else", None)
+        assert loaded.sections["actions"].version == 3
+    engine.dispose()

@@ -31,6 +31,9 @@ from .schema import SECTION_MODELS, Model, PlanDocument
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
 MAX_VERSION = 2 ** 31 - 1  # the largest a version column holds (INTEGER)
+# A save clearing references in other sections starts again if one of those moved on
+# meanwhile (someone else saved it between our read and our write): this many tries.
+SAVE_ATTEMPTS = 5
 
 
 class PlanNotFound(LookupError):
@@ -202,12 +205,26 @@ class PlanStore:
         """Save one section if it is still at `expected_version`; return its new version.
 
         References that the save broke in other sections are cleared in the same
-        transaction, so the stored document always validates as a whole.
+        transaction, so the stored document always validates as a whole. Only this
+        section's own version can make the save a conflict: if one of those other
+        sections was saved by someone meanwhile, the save starts again from what is
+        stored now (a few times at most).
         """
         if not isinstance(data, SECTION_MODELS[key]):
             raise TypeError(f"section '{key}' takes {SECTION_MODELS[key].__name__}")
-        plan = self._plan(plan_id)
         status = COMPLETE if complete else IN_PROGRESS
+        for _attempt in range(SAVE_ATTEMPTS - 1):
+            try:
+                return self._save_section_once(plan_id, key, data, expected_version, status,
+                                               user_id)
+            except ConflictError as conflict:
+                if conflict.key == key:
+                    raise
+        return self._save_section_once(plan_id, key, data, expected_version, status, user_id)
+
+    def _save_section_once(self, plan_id: int, key: str, data: Model, expected_version: int,
+                           status: str, user_id: int | None) -> int:
+        plan = self._plan(plan_id)
         if key in LINK_HOLDERS:
             data = self._without_dangling(plan_id, key, data)
         try:

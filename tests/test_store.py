@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.orm import Session
 
-from conftest import POSTGRES_URL, postgres_reachable, sample
+from support import POSTGRES_URL, postgres_reachable, sample
 from drafter.db import make_engine
 from alembic.script import ScriptDirectory
 

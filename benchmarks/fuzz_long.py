@@ -25,12 +25,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 
-from conftest import log_in, make_app  # noqa: E402
+from support import PASSWORD, log_in, make_app  # noqa: E402
 from drafter.auth.passwords import hash_password  # noqa: E402
 from fuzz_strategies import plan_files  # noqa: E402
 from fuzz_targets import FormTargets  # noqa: E402
 from fuzzing import (  # noqa: E402
-    PASSWORD,
     WorldKeeper,
     add_users,
     catch_errors,

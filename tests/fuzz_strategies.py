@@ -118,7 +118,7 @@ ROW_INDICES = [0, 0, 1, 1, 2, 3, 7, "01", "-1", "x", "1e3", 4999, 999_999_999]
 VERSIONS = [Ref("version")] * 6 + ["0", "-5", "abc", "", "99999999999999999999", "1.5"]
 
 
-PASSWORD = "correct horse battery"  # the password of every account the fuzzing makes
+PASSWORD = "correct horse battery"  # every fuzzed account's password (as in tests/support.py)
 emails = st.one_of(st.emails(), st.sampled_from(["fuzz-owner@example.org", "a@b", "@", "x@y..z"]))
 passwords = st.one_of(st.sampled_from([PASSWORD, PASSWORD + " staple"]),
                       st.text(alphabet=_chars, min_size=12, max_size=40))

@@ -101,3 +101,20 @@ def test_text_inputs_carry_the_length_limit_of_the_document(client, make_plan):
     # The blank row that the page's script clones has limits too.
     template = html[html.index("data-row-template"):]
     assert 'name="members-__INDEX__-institution"' in template and 'maxlength="200"' in template
+
+
+def test_a_nul_character_is_refused_whole_with_a_message(client, make_plan, load_plan):
+    plan_id = make_plan()
+    response = client.post(f"/plans/{plan_id}/context", data={
+        "conflict_analysis": "Text\x00with a NUL", "version": "0", "continue": "1"})
+    assert response.status_code == 400
+    assert "cannot be stored" in response.get_data(as_text=True)
+    assert load_plan(plan_id).sections["context"].version == 0
+    from drafter.plan.transfer import ImportProblem, parse_document
+
+    try:
+        parse_document('{"about": {"title": "A\\u0000B"}}')
+    except ImportProblem as problem:
+        assert "about.title" in problem.messages[0]
+    else:
+        raise AssertionError("a NUL in an imported title was accepted")

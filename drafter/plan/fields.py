@@ -11,16 +11,24 @@ import uuid
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 NAME_MAX = 200
 LINE_MAX = 500
 PROSE_MAX = 20_000
 LIST_MAX = 2_000
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NAME_MAX)]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LINE_MAX)]
-Prose = Annotated[str, StringConstraints(strip_whitespace=True, max_length=PROSE_MAX)]
+def _storable(text: str) -> str:
+    # PostgreSQL text cannot hold the NUL character; nobody types one on purpose.
+    if "\x00" in text:
+        raise ValueError("The text contains a character that cannot be stored (NUL).")
+    return text
+
+
+Storable = AfterValidator(_storable)
+Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NAME_MAX), Storable]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LINE_MAX), Storable]
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, max_length=PROSE_MAX), Storable]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
 Amount = Annotated[Decimal, Field(ge=0, lt=Decimal("1e15"), max_digits=18, decimal_places=2)]

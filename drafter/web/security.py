@@ -6,7 +6,8 @@ site and no inline script at all: the app's one script is a static file.
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, abort, request
+from flask_babel import gettext as _
 
 from .. import db
 from ..extensions import login_manager
@@ -27,6 +28,14 @@ def _load_user(user_id: str):
 
 def init_app(app: Flask) -> None:
     login_manager.init_app(app)
+
+    @app.before_request
+    def _refuse_nul():
+        # No database text column can store NUL, and no keyboard types it: refuse the
+        # whole form with a message rather than fail half-way through saving it.
+        if request.method == "POST" and any("\x00" in value or "\x00" in key
+                                            for key, value in request.form.items(multi=True)):
+            abort(400, description=_("The form contains a character that cannot be stored."))
 
     @app.after_request
     def _headers(response):

@@ -16,11 +16,12 @@ import io
 import re
 import unicodedata
 
-from flask import Blueprint, abort, send_file
+from flask import Blueprint, send_file
 
 from .. import db
-from ..plan.store import LoadedPlan, PlanNotFound, PlanStore
+from ..plan.store import LoadedPlan
 from ..review import service as review_service
+from ..web.loading import plan_or_404
 from . import data, gapdata, pdf
 from .docx import plan_docx
 
@@ -28,13 +29,6 @@ bp = Blueprint("reports", __name__, url_prefix="/plans/<int:plan_id>")
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _plan(plan_id: int) -> LoadedPlan:
-    try:
-        return PlanStore(db.session()).load(plan_id)
-    except PlanNotFound:
-        abort(404)
 
 
 def file_stem(plan: LoadedPlan, limit: int = 60) -> str:
@@ -54,14 +48,14 @@ def _attachment(content: bytes, mimetype: str, name: str):
 
 @bp.get("/draft.pdf")
 def draft_pdf(plan_id: int):
-    plan = _plan(plan_id)
+    plan = plan_or_404(plan_id)
     path = pdf.report_pdf("plan", data.plan_report_for(plan))
     return _attachment(path.read_bytes(), PDF, f"{file_stem(plan)}-draft.pdf")
 
 
 @bp.get("/gap-report.pdf")
 def gap_report_pdf(plan_id: int):
-    plan = _plan(plan_id)
+    plan = plan_or_404(plan_id)
     assessments = review_service.plan_assessments(db.session(), plan_id)
     path = pdf.report_pdf("gap", gapdata.gap_report_for(plan, assessments))
     return _attachment(path.read_bytes(), PDF, f"{file_stem(plan)}-gap-report.pdf")
@@ -69,6 +63,6 @@ def gap_report_pdf(plan_id: int):
 
 @bp.get("/draft.docx")
 def draft_docx(plan_id: int):
-    plan = _plan(plan_id)
+    plan = plan_or_404(plan_id)
     content = plan_docx(data.plan_report_for(plan))
     return _attachment(content, DOCX, f"{file_stem(plan)}-draft.docx")

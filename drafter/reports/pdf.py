@@ -33,7 +33,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from ..paths import resource
 from . import charts
 
-TEMPLATES = {"plan": "reports/plan.html", "gap": "reports/gap.html"}
+TEMPLATES = {"plan": "reports/plan.html", "gap": "reports/gap.html",
+             "workshop": "reports/workshop.html"}
 CACHE_FOLDER = "report-cache"
 CACHE_KEEP = 200  # newest PDFs kept; older ones are removed when a new one is written
 

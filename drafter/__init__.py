@@ -52,6 +52,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from .scorecard.views import bp as scorecard_bp
     from .web import errors, ops, security, templating
     from .wizard.views import bp as wizard_bp
+    from .workshops.views import bp as workshops_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(members_bp)
@@ -61,6 +62,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(reports_bp)
     app.register_blueprint(review_bp)
     app.register_blueprint(history_bp)
+    app.register_blueprint(workshops_bp)
     security.init_app(app)
     ops.init_app(app)
     errors.init_app(app)

@@ -1,8 +1,14 @@
 """The one access check every request passes through.
 
 Each endpoint declares here what it needs, per HTTP method: nothing (`PUBLIC`), a logged-in
-person (`LOGIN`), or a permission on the plan named by the URL's `plan_id`, which the
-person's role on that plan must grant. An endpoint missing from the table is refused:
+person (`LOGIN`), a permission on the plan named by the URL's `plan_id`, which the
+person's role on that plan must grant, or being the trainer of the workshop named by the
+URL's `workshop_id` (`TRAIN`).
+
+A team's plan in a locked workshop is read-only to its participants: their role loses
+EDIT while the lock holds. A wizard form posted then is shown again with everything typed
+and a note (as for an expired session); any other edit is refused with a page that says
+the trainer locked editing. An endpoint missing from the table is refused:
 a new route is closed until someone decides who may use it (and the access test, which
 walks every URL rule, fails until the table says so).
 """
@@ -15,9 +21,9 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from . import db
-from .models import Membership
+from .models import Membership, Team, Workshop
 
-PUBLIC, LOGIN = "public", "login"
+PUBLIC, LOGIN, TRAIN = "public", "login", "train"
 READ, COMMENT, ASSESS, RESOLVE, EDIT, MANAGE = "read", "comment", "assess", "resolve", "edit", "manage"
 
 ROLES = {
@@ -26,6 +32,9 @@ ROLES = {
     "reviewer": {READ, COMMENT, ASSESS},
     "viewer": {READ},
 }
+# Roles one can hold and roles the check can reduce someone to: a workshop participant
+# (an editor) while the trainer has locked editing.
+PERMISSIONS = {**ROLES, "locked_editor": {READ, COMMENT, RESOLVE}}
 ROLE_LABELS = {
     "owner": _l("Owner"),
     "editor": _l("Editor"),
@@ -75,7 +84,23 @@ ENDPOINTS: dict[str, dict[str, str]] = {
     "history.compare": {"*": READ},
     "history.restore": {"*": EDIT},
     "history.section": {"*": READ},
+    "workshops.index": {"*": LOGIN},
+    "workshops.new": {"*": LOGIN},
+    "workshops.join": {"*": PUBLIC},
+    "workshops.join_team": {"*": PUBLIC},
+    "workshops.dashboard_page": {"*": TRAIN},
+    "workshops.teams_table": {"*": TRAIN},
+    "workshops.compare": {"*": TRAIN},
+    "workshops.add_team": {"*": TRAIN},
+    "workshops.rename_team": {"*": TRAIN},
+    "workshops.reset_team": {"*": TRAIN},
+    "workshops.lock": {"*": TRAIN},
+    "workshops.unlock": {"*": TRAIN},
+    "workshops.summary_pdf": {"*": TRAIN},
+    "workshops.debrief_zip": {"*": TRAIN},
 }
+# Wizard forms that, posted while the workshop is locked, are shown again unsaved.
+LOCKED_REDISPLAY = {"wizard.step", "wizard.item"}
 
 
 def need_for(endpoint: str | None, method: str) -> str | None:
@@ -92,8 +117,24 @@ def role_on(plan_id: int, user_id: int) -> str | None:
         Membership.plan_id == plan_id, Membership.user_id == user_id))
 
 
+def role_and_lock(plan_id: int, user_id: int) -> tuple[str | None, bool]:
+    """The person's role on the plan, and whether the plan is a team's in a locked
+    workshop (one query: this runs on every request about a plan)."""
+    row = db.session().execute(
+        select(Membership.role, Workshop.locked)
+        .outerjoin(Team, Team.plan_id == Membership.plan_id)
+        .outerjoin(Workshop, Workshop.id == Team.workshop_id)
+        .where(Membership.plan_id == plan_id, Membership.user_id == user_id)).first()
+    return (row[0], bool(row[1])) if row else (None, False)
+
+
+def is_trainer(workshop_id: int, user_id: int) -> bool:
+    return db.session().scalar(select(Workshop.trainer_id).where(
+        Workshop.id == workshop_id)) == user_id
+
+
 def can(permission: str, role: str | None) -> bool:
-    return role is not None and permission in ROLES.get(role, set())
+    return role is not None and permission in PERMISSIONS.get(role, set())
 
 
 def may(permission: str) -> bool:
@@ -121,9 +162,22 @@ def init_app(app: Flask) -> None:
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
         if need == LOGIN:
             return None
-        plan_id = (request.view_args or {}).get("plan_id")
-        role = role_on(plan_id, current_user.id) if plan_id is not None else None
-        if not can(need, role):
-            abort(403)
+        args = request.view_args or {}
+        if need == TRAIN:
+            workshop_id = args.get("workshop_id")
+            if workshop_id is None or not is_trainer(workshop_id, current_user.id):
+                abort(403)
+            return None
+        plan_id = args.get("plan_id")
+        role, locked = role_and_lock(plan_id, current_user.id) if plan_id is not None else (None, False)
+        if locked and role == "editor":
+            g.locked = True
+            role = "locked_editor"
         g.role = role
-        return None
+        if can(need, role):
+            return None
+        if locked and can(need, "editor"):
+            if request.endpoint in LOCKED_REDISPLAY:
+                return None  # the view shows the form again, saving nothing
+            abort(423)
+        abort(403)

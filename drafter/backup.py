@@ -158,7 +158,7 @@ def _snapshot(engine: Engine) -> Iterator[Connection]:
 
 
 def _encode(value):
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.date):  # datetimes too
         return value.isoformat()
     return value
 
@@ -289,7 +289,7 @@ def _check_header(header: dict, path: Path) -> str:
 
 def _decoder(column):
     """A function that checks one value of `column` from the file and makes it a Python
-    value (timestamps are ISO 8601 text in the file)."""
+    value (dates and timestamps are ISO 8601 text in the file)."""
     kind = column.type.python_type
     where = f"{column.table.name}.{column.name}"
 
@@ -298,10 +298,10 @@ def _decoder(column):
             if column.nullable:
                 return None
             raise _Damaged(f"{where} is empty in a row, but it must have a value")
-        if kind is dt.datetime:
+        if kind in (dt.datetime, dt.date):
             if isinstance(value, str):
                 with suppress(ValueError):
-                    return dt.datetime.fromisoformat(value)
+                    return kind.fromisoformat(value)
         elif isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
         raise _Damaged(f"{where} holds {value!r}, which is not a {kind.__name__}")

@@ -1,6 +1,6 @@
 """The database tables: plans and their sections (each section a versioned JSON row),
 people and their roles on plans, invitations, the history of saves, named revisions,
-review comments and civil-society assessments.
+review comments and civil-society assessments; workshops and their teams.
 
 The content of a plan lives in the plan document (`drafter.plan.schema`); these tables
 only hold it. A section that has never been saved has no row (status "not started").
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -60,6 +60,9 @@ class User(UserMixin, Base):
     name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(300))
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A workshop participant's quick account: no e-mail of theirs (the address is a
+    # unique placeholder under .invalid) and no password; it lives in its cookies.
+    is_guest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -163,3 +166,37 @@ class Assessment(Base):
     status: Mapped[str | None] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Workshop(Base):
+    """A drafting workshop: teams join with its code, each drafting its own copy of the
+    scenario (a plan document kept here as exported JSON, so a reset always finds it)."""
+
+    __tablename__ = "workshops"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    starts_on: Mapped[dt.date | None]
+    ends_on: Mapped[dt.date | None]
+    checklist: Mapped[str] = mapped_column(String(100))
+    scenario_title: Mapped[str] = mapped_column(String(500), default="")
+    scenario: Mapped[str] = mapped_column(Text)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    trainer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Team(Base):
+    """A team of a workshop and the plan it drafts (one plan per team)."""
+
+    __tablename__ = "workshop_teams"
+    __table_args__ = (UniqueConstraint("workshop_id", "name", name="uq_workshop_teams_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

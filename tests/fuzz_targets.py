@@ -105,6 +105,13 @@ PLAIN_FORMS = {
     "review.resolve": _plain(back=BACK), "review.reopen": _plain(back=BACK),
     "review.assess": _plain("reason", agrees=("yes", "no"), status=("met", "partly_met", "not_met")),
     "history.save": _plain("name"), "history.restore": (),
+    "workshops.new": _plain("name", starts_on="date", ends_on="date",
+                            scenario=("sample:weak", "empty", "plan:1", "plan:x", "zz"),
+                            checklist=("csag-2012", "first-plan-minimum", "nope")),
+    "workshops.join": _plain("code"),
+    "workshops.join_team": _plain("new_team", "your_name", team=("new", "1", "999", "zz")),
+    "workshops.add_team": _plain("add-name"), "workshops.rename_team": _plain("rename-name"),
+    "workshops.reset_team": (), "workshops.lock": (), "workshops.unlock": (),
 }
 WTFORMS = {"auth.login": LoginForm, "auth.signup": SignupForm,
            "auth.change_password": PasswordForm, "plans.new": NewPlanForm}
@@ -179,6 +186,9 @@ ARGUMENTS = {
     "thread_id": lambda endpoint: _ref_or("thread_id", MISSING),
     "revision_id": lambda endpoint: _ref_or("revision_id", MISSING),
     "criterion": lambda endpoint: st.sampled_from(["POL-1", "INC-1", "MEL-1", "RES-2", "NOPE-9"]),
+    "workshop_id": lambda endpoint: _ref_or("workshop_id", MISSING),
+    "team_id": lambda endpoint: _ref_or("team_id", MISSING),
+    "code": lambda endpoint: _ref_or("code", "NOCODE", "k7-pq x4"),
 }
 
 

@@ -21,18 +21,19 @@ import re
 import traceback
 
 from flask import url_for
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
 from drafter import db
 from drafter.history import service as history
 from drafter.members import service as members
-from drafter.models import Base, User
+from drafter.models import Base, User, Workshop
 from drafter.plan.schema import SECTION_MODELS, PlanDocument
 from drafter.plan.store import PlanStore
 from drafter.plan.transfer import ImportProblem, export_json, parse_document
 from drafter.review import service as review
+from drafter.workshops import service as workshops
 from fuzz_strategies import FormCase, Ref
 
 ROLE_NAMES = ("owner", "editor", "reviewer", "viewer", "stranger")
@@ -89,8 +90,13 @@ def build_world(app, users: dict[str, int]) -> dict:
         token = members.invite(session, plan_id, "viewer", users["owner"])
         thread_id = review.start_thread(session, plan_id, "actions", users["owner"], "A comment")
         revision_id = history.save_revision(session, plan_id, "First draft", users["owner"]).id
+        workshop = workshops.create_workshop(session, name="Fuzz workshop",
+                                             trainer_id=users["owner"], scenario=PlanDocument(),
+                                             checklist="csag-2012")
+        team_id = workshops.add_team(session, workshop, "Team A").id
     world = {"plan_id": plan_id, "token": token, "thread_id": thread_id,
-             "revision_id": revision_id}
+             "revision_id": revision_id, "workshop_id": workshop.id, "team_id": team_id,
+             "code": workshop.code}
     world.update({f"user:{role}": user_id for role, user_id in users.items()})
     return world
 
@@ -118,11 +124,13 @@ class WorldKeeper:
 
 
 def clear_plans(app) -> None:
-    """Delete every plan (with its sections, members, comments and revisions)."""
+    """Delete every plan (with its sections, members, comments and revisions) and workshop."""
     with app.app_context():
         store = PlanStore(db.session())
         for summary in store.list_plans():
             store.delete_plan(summary.id)
+        store.session.execute(delete(Workshop))
+        store.session.commit()
 
 
 # --- running a case and judging it ------------------------------------------------

@@ -12,6 +12,7 @@ from drafter.history import service as history
 from drafter.members import service as members
 from drafter.plan.schema import PlanDocument
 from drafter.review import service as review
+from drafter.workshops import service as workshops
 
 ANONYMOUS, STRANGER, VIEWER, REVIEWER, EDITOR, OWNER = (
     "anonymous", "stranger", "viewer", "reviewer", "editor", "owner")
@@ -24,6 +25,7 @@ OWNERS = {OWNER}
 COMMENTERS = {REVIEWER, EDITOR, OWNER}
 RESOLVERS = {EDITOR, OWNER}
 ASSESSORS = {REVIEWER}
+TRAINERS = {OWNER}  # the owner of the plan also runs the workshop in `world`
 
 EXPECTED = {
     "static": {"GET": EVERYONE},
@@ -66,6 +68,20 @@ EXPECTED = {
     "history.compare": {"GET": READERS},
     "history.restore": {"GET": EDITORS, "POST": EDITORS},
     "history.section": {"GET": READERS},
+    "workshops.index": {"GET": LOGGED_IN},
+    "workshops.new": {"GET": LOGGED_IN, "POST": LOGGED_IN},
+    "workshops.join": {"GET": EVERYONE, "POST": EVERYONE},
+    "workshops.join_team": {"GET": EVERYONE, "POST": EVERYONE},
+    "workshops.dashboard_page": {"GET": TRAINERS},
+    "workshops.teams_table": {"GET": TRAINERS},
+    "workshops.compare": {"GET": TRAINERS},
+    "workshops.add_team": {"POST": TRAINERS},
+    "workshops.rename_team": {"POST": TRAINERS},
+    "workshops.reset_team": {"GET": TRAINERS, "POST": TRAINERS},
+    "workshops.lock": {"POST": TRAINERS},
+    "workshops.unlock": {"POST": TRAINERS},
+    "workshops.summary_pdf": {"GET": TRAINERS},
+    "workshops.debrief_zip": {"GET": TRAINERS},
 }
 
 
@@ -96,20 +112,27 @@ def world(app, make_user, owner_id):
         token = members.invite(db.session(), plan_id, "viewer", owner_id)
         thread_id = review.start_thread(db.session(), plan_id, "actions", owner_id, "A comment")
         revision_id = history.save_revision(db.session(), plan_id, "First draft", owner_id).id
+        workshop = workshops.create_workshop(db.session(), name="Access workshop",
+                                             trainer_id=owner_id, scenario=PlanDocument(),
+                                             checklist="csag-2012")
+        team_id = workshops.add_team(db.session(), workshop, "Team A").id
+        code = workshop.code
     clients = {}
     for role in ORDER:
         clients[role] = app.test_client()
         if role != ANONYMOUS:
             log_in(clients[role], users[role])
     return {"plan_id": plan_id, "users": users, "token": token, "clients": clients,
-            "revision_id": revision_id, "thread_id": thread_id}
+            "revision_id": revision_id, "thread_id": thread_id, "workshop_id": workshop.id,
+            "team_id": team_id, "code": code}
 
 
 def url_for_rule(app, rule, world) -> str:
     values = {"plan_id": world["plan_id"], "section": "actions", "item_id": "a1",
               "user_id": world["users"][VIEWER], "token": world["token"], "filename": "css/app.css",
               "revision_id": world["revision_id"], "thread_id": world["thread_id"],
-              "criterion": "POL-1"}
+              "criterion": "POL-1", "workshop_id": world["workshop_id"],
+              "team_id": world["team_id"], "code": world["code"]}
     with app.test_request_context():
         from flask import url_for
 

@@ -20,7 +20,7 @@ from drafter.plan.store import PlanStore
 
 FIRST = "0001"
 NEW_TABLES = {"users", "memberships", "invitations", "login_attempts", "section_changes",
-              "revisions", "comments", "assessments"}
+              "revisions", "comments", "assessments", "workshops", "workshop_teams"}
 
 
 def _plans_at_first_migration() -> tuple[list[dict], list[dict]]:
@@ -148,3 +148,29 @@ def test_a_filled_database_steps_back_to_the_first_migration_and_up_again(first)
         session.add(user)
         session.commit()
         assert PlanStore(session).create_plan(owner_id=user.id) == plans[-1]["id"] + 1
+
+
+def test_accounts_made_before_workshops_are_kept_as_ordinary_accounts(first):
+    """0003 adds `users.is_guest`: every account from before is a full account."""
+    plans, _sections = _fill_first(first)
+    upgrade(first, "0002")
+    with opened(first) as engine, engine.begin() as connection:
+        tables = MetaData()
+        tables.reflect(connection)
+        users, memberships = tables.tables["users"], tables.tables["memberships"]
+        connection.execute(users.insert(), [
+            {"id": 7, "email": "amina@ministry.example", "name": "Amina", "password_hash": "h1",
+             "is_admin": True, "created_at": dt.datetime(2026, 1, 2, 3, 4, 5)},
+            {"id": 8, "email": "jorge@csos.example", "name": "Jorge", "password_hash": "h2",
+             "is_admin": False, "created_at": dt.datetime(2026, 2, 3, 4, 5, 6)}])
+        connection.execute(memberships.insert(), [
+            {"id": 1, "plan_id": plans[0]["id"], "user_id": 7, "role": "owner",
+             "created_at": dt.datetime(2026, 1, 2, 3, 4, 6)}])
+    upgrade(first)
+    rows = every_row(first)
+    assert rows["users"] == [
+        (7, "amina@ministry.example", "Amina", "h1", True, False, dt.datetime(2026, 1, 2, 3, 4, 5)),
+        (8, "jorge@csos.example", "Jorge", "h2", False, False, dt.datetime(2026, 2, 3, 4, 5, 6))]
+    assert rows["memberships"] == [(1, plans[0]["id"], 7, "owner", dt.datetime(2026, 1, 2, 3, 4, 6))]
+    with opened(first) as engine, Session(engine) as session:
+        assert session.get(User, 7).is_guest is False

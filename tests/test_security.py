@@ -12,6 +12,9 @@ from drafter.members import service as members
 from drafter.plan.schema import PlanDocument
 from drafter.plan.store import PlanStore
 from drafter.review import service as review
+from drafter.models import Workshop
+from drafter.workshops import service as workshops
+from sqlalchemy import select
 
 PAYLOADS = [
     "<script>alert('x')</script>",
@@ -61,6 +64,10 @@ def guarded(tmp_path, migrated_template, password_hash):
         thread_id = review.start_thread(db.session(), plan_id, "actions", reviewer, "A comment")
         token = members.invite(db.session(), plan_id, "viewer", owner)
         revision_id = history.save_revision(db.session(), plan_id, "Guarded draft", owner).id
+        workshop = workshops.create_workshop(db.session(), name="Guarded workshop",
+                                             trainer_id=owner, scenario=PlanDocument(),
+                                             checklist="csag-2012")
+        team_id = workshops.add_team(db.session(), workshop, "Team A").id
     client = app.test_client()
     log_in(client, owner)
     reviewer_client = app.test_client()  # assessing is a reviewer's alone
@@ -68,7 +75,8 @@ def guarded(tmp_path, migrated_template, password_hash):
     yield app, client, {"plan_id": plan_id, "item_id": "a1", "section": "actions",
                         "user_id": other, "token": token, "revision_id": revision_id,
                         "thread_id": thread_id, "criterion": "POL-1",
-                        "reviewer_client": reviewer_client}
+                        "reviewer_client": reviewer_client, "workshop_id": workshop.id,
+                        "team_id": team_id, "code": workshop.code}
     app.extensions["drafter.engine"].dispose()
 
 
@@ -82,7 +90,9 @@ def snapshot(app, plan_id):
         revisions = [(r.id, r.name) for r in history.revisions(db.session(), plan_id)]
         comments = [(t.id, t.open, len(t.comments)) for t in review.threads(db.session(), plan_id)]
         assessments = review.plan_assessments(db.session(), plan_id)
-        return plans, versions, roles, loaded.checklist, revisions, comments, assessments
+        rooms = [(w.id, w.locked, [(t.id, t.name) for t in workshops.teams(db.session(), w.id)])
+                 for w in db.session().scalars(select(Workshop))]
+        return plans, versions, roles, loaded.checklist, revisions, comments, assessments, rooms
 
 
 def test_every_state_changing_route_refuses_a_post_without_its_token(guarded):
@@ -100,7 +110,11 @@ def test_every_state_changing_route_refuses_a_post_without_its_token(guarded):
         response = poster.post(url, data={"title": "Forged", "role": "owner", "version": "9",
                                           "checklist": "first-plan-minimum",
                                           "conflict_analysis": "Forged", "body": "Forged",
-                                          "agrees": "no", "status": "met", "reason": "Forged"})
+                                          "agrees": "no", "status": "met", "reason": "Forged",
+                                          "name": "Forged", "add-name": "Forged",
+                                          "rename-name": "Forged", "team": "new",
+                                          "new_team": "Forged", "your_name": "Forged",
+                                          "code": values["code"], "scenario": "empty"})
         assert response.status_code == 400, (rule.endpoint, response.status_code)
         checked += 1
     assert checked >= 12

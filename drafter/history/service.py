@@ -151,17 +151,26 @@ def revision_document(session: Session, plan_id: int, revision_id: int) -> PlanD
 
 
 def restore(session: Session, plan_id: int, revision_id: int, user_id: int | None) -> Restored:
-    """Bring the plan back to the revision's content; see the module's docstring.
+    """Bring the plan back to the revision's content; see `restore_document`."""
+    revision = get_revision(session, plan_id, revision_id)
+    return restore_document(
+        session, plan_id, revision_document(session, plan_id, revision_id),
+        before=_quoted(_("Before restoring “%(name)s”"), revision.name),
+        after=_quoted(_("Restored from “%(name)s”"), revision.name), user_id=user_id)
 
-    Only sections that differ from the revision are written: a section already equal to
+
+def restore_document(session: Session, plan_id: int, target: PlanDocument, *, before: str,
+                     after: str, user_id: int | None) -> Restored:
+    """Make the plan's content `target` (a revision's, or a workshop's scenario), keeping
+    what it was as the revision named `before` and the result as `after`.
+
+    Only sections that differ from `target` are written: a section already equal to
     it has nothing to restore, and moving its version on would only send needless
     conflicts to people editing it. A restored section is "in progress" (someone should
     look at it again before marking it complete), or "not started" if it is empty.
     Raises the store's `ConflictError` if a section was saved meanwhile; then nothing
     is written.
     """
-    revision = get_revision(session, plan_id, revision_id)
-    target = revision_document(session, plan_id, revision_id)
     store = PlanStore(session)
     loaded = store.load(plan_id)
     current = loaded.document
@@ -169,16 +178,14 @@ def restore(session: Session, plan_id: int, revision_id: int, user_id: int | Non
                 if getattr(target, key) != getattr(current, key)}
     if not sections:
         return Restored(None, None, [])
-    before = _snapshot(session, plan_id, _quoted(_("Before restoring “%(name)s”"), revision.name),
-                       current, user_id)
-    after = _snapshot(session, plan_id, _quoted(_("Restored from “%(name)s”"), revision.name),
-                      target, user_id)
+    before_revision = _snapshot(session, plan_id, before, current, user_id)
+    after_revision = _snapshot(session, plan_id, after, target, user_id)
     statuses = {key: NOT_STARTED for key, data in sections.items()
                 if data == SECTION_MODELS[key]()}
     store.save_sections(plan_id, sections,
                         {key: loaded.sections[key].version for key in sections},
                         statuses=statuses, user_id=user_id)
-    return Restored(before, after, list(sections))
+    return Restored(before_revision, after_revision, list(sections))
 
 
 def section_activity(session: Session, plan_id: int) -> dict[str, SectionActivity]:

@@ -24,6 +24,7 @@ from ..models import (
     PlanSection,
     Revision,
     SectionChange,
+    Team,
     utcnow,
 )
 from .links import LINK_HOLDERS, LINK_TARGETS, unlink_dangling
@@ -332,7 +333,7 @@ class PlanStore:
         # through the ORM.
         for table in (SectionChange, Membership, PlanSection):
             self.session.execute(delete(table).where(table.plan_id == plan_id))
-        for model in (Revision, Comment, Assessment, Invitation):
+        for model in (Revision, Comment, Assessment, Invitation, Team):
             self.session.execute(delete(model).where(model.plan_id == plan_id))
         self.session.execute(delete(Plan).where(Plan.id == plan_id))
         self.session.commit()

@@ -24,6 +24,7 @@ from ..plan.store import PlanNotFound, PlanStore
 from ..plan.transfer import MAX_IMPORT_BYTES, ImportProblem, parse_document
 from ..wizard.binding import bind
 from ..wizard.forms.common import text, vocab_select
+from ..workshops import service as workshop_service
 
 bp = Blueprint("plans", __name__)
 
@@ -72,10 +73,18 @@ def _not_a_plan_file(declared: str, raw: bytes) -> str | None:
     return None
 
 
+def _own_plans():
+    """The person's plans, without the team plans of the workshops they run (the
+    workshop's dashboard lists those)."""
+    session = db.session()
+    hidden = workshop_service.trained_team_plans(session, current_user.id)
+    return [plan for plan in PlanStore(session).list_plans(current_user.id)
+            if plan.id not in hidden]
+
+
 @bp.get("/")
 def index():
-    plans = PlanStore(db.session()).list_plans(current_user.id)
-    return render_template("plans/index.html", plans=plans, import_form=ImportForm(),
+    return render_template("plans/index.html", plans=_own_plans(), import_form=ImportForm(),
                            roles=ROLE_LABELS)
 
 
@@ -122,8 +131,7 @@ def import_plan():
             plan_id = PlanStore(db.session()).create_plan(document, owner_id=current_user.id)
             flash(_("Imported “%(title)s”.", title=document.about.title or upload.filename))
             return redirect(url_for("wizard.tasklist", plan_id=plan_id))
-    plans = PlanStore(db.session()).list_plans(current_user.id)
-    return render_template("plans/index.html", plans=plans, import_form=form, roles=ROLE_LABELS,
+    return render_template("plans/index.html", plans=_own_plans(), import_form=form, roles=ROLE_LABELS,
                            import_problems=problems), 400
 
 

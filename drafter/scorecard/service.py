@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
+from collections.abc import Callable
 
 from flask_babel import get_locale
 
+from ..plan.schema import PlanDocument
 from ..plan.store import LoadedPlan
 from ..scoring import Checklist, Scorecard, list_checklists, load_checklist, score
 
@@ -36,15 +38,25 @@ _CACHE_SIZE = 256
 
 
 def plan_scorecard(plan: LoadedPlan) -> Scorecard:
-    checklist = checklist_for(plan.checklist)
+    return scorecard_of_state(
+        plan.id, plan.created_at, plan.checklist,
+        {name: state.version for name, state in plan.sections.items()}, lambda: plan.document)
+
+
+def scorecard_of_state(plan_id: int, created_at, checklist_id: str, versions: dict[str, int],
+                       document: Callable[[], PlanDocument]) -> Scorecard:
+    """The scorecard of the plan in the state its section versions name; `document()` is
+    called for the content only when that state was not scored before (the workshop
+    dashboard scores every team's plan from its versions alone)."""
+    checklist = checklist_for(checklist_id)
     # created_at tells apart a new plan that reuses a deleted plan's id; the file's mtime,
-    # a checklist edited in place.
-    key = (plan.id, plan.created_at, checklist.path, os.stat(checklist.path).st_mtime_ns,
+    # a checklist edited in place. Sections never saved are at version 0.
+    key = (plan_id, created_at, checklist.path, os.stat(checklist.path).st_mtime_ns,
            str(get_locale()),
-           tuple((name, state.version) for name, state in sorted(plan.sections.items())))
+           tuple((name, version) for name, version in sorted(versions.items()) if version))
     card = _CACHE.get(key)
     if card is None:
-        card = score(plan.document, checklist)
+        card = score(document(), checklist)
         _CACHE[key] = card
         if len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)

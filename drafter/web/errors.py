@@ -16,7 +16,8 @@ from werkzeug.exceptions import HTTPException
 # Every other state-changing request is simply refused.
 REDISPLAY = {"wizard.step", "wizard.item", "plans.new", "plans.import_plan", "auth.login",
              "auth.signup", "auth.change_password",
-             "review.section_comments", "review.reply", "review.assess", "history.save"}
+             "review.section_comments", "review.reply", "review.assess", "history.save",
+             "workshops.new", "workshops.join", "workshops.join_team", "workshops.add_team"}
 
 
 def init_app(app: Flask) -> None:
@@ -33,7 +34,8 @@ def init_app(app: Flask) -> None:
     def _http_error(error: HTTPException):
         titles = {403: _("You do not have access"), 404: _("Page not found"),
                   405: _("Not possible here"),
-                  413: _("Too large"), 400: _("The request could not be read")}
+                  413: _("Too large"), 400: _("The request could not be read"),
+                  423: _("Editing is locked")}
         messages = {
             403: _("Your account cannot open this page. If it belongs to a plan, ask the "
                    "plan's owner to invite you, or to give you a role that allows this."),
@@ -41,6 +43,9 @@ def init_app(app: Flask) -> None:
             405: _("That action is not possible on this page."),
             413: _("What you sent is too large. A plan file may be up to 5 MB; "
                    "a single page of the wizard far less."),
+            423: _("The trainer has locked editing for this part of the workshop, so "
+                   "nothing was changed. You can still read the plan and its scorecard; "
+                   "editing opens again when the trainer unlocks it."),
         }
         return _page(error.code or 500, titles.get(error.code, error.name),
                      messages.get(error.code, error.description))

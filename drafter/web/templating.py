@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import format_datetime
-from wtforms import BooleanField, FieldList, SelectMultipleField, TextAreaField
+from flask_babel import format_date, format_datetime
+from wtforms import BooleanField, FieldList, RadioField, SelectMultipleField, TextAreaField
 from wtforms.fields import SelectField
 
 from ..wizard.binding import apply_limits
@@ -19,8 +19,8 @@ def field_kind(field) -> str:
         return "rows"
     if isinstance(field, BooleanField):
         return "checkbox"
-    if isinstance(field, SelectMultipleField):
-        return "checkboxes"
+    if isinstance(field, (SelectMultipleField, RadioField)):
+        return "checkboxes"  # a fieldset of options, each with its own label
     if isinstance(field, SelectField):
         return "select"
     if isinstance(field, TextAreaField):
@@ -50,3 +50,4 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["collection_summary"] = collection_summary
     app.jinja_env.filters["when"] = lambda value: format_datetime(value, "d MMM yyyy, HH:mm") \
         if value else ""
+    app.jinja_env.filters["day"] = lambda value: format_date(value, "d MMM yyyy") if value else ""

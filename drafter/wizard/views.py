@@ -17,6 +17,7 @@ import json
 
 from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from pydantic import ValidationError
 
@@ -34,6 +35,10 @@ from .steps import BY_KEY, STEPS, next_step, previous_step
 from .summary import section_summary
 
 bp = Blueprint("wizard", __name__, url_prefix="/plans/<int:plan_id>")
+
+LOCKED_NOTICE = _l(
+    "The trainer has locked editing, so this was not saved. Everything you typed is still "
+    "here: copy what you want to keep, or save it once the trainer unlocks editing.")
 
 
 def _store() -> PlanStore:
@@ -122,6 +127,8 @@ def step(plan_id: int, section: str):
         return _render_step(plan, step, form, 400, notice=_(
             "Your session had expired, so nothing was saved yet. Everything you typed is "
             "still here: press a save button again."))
+    if g.get("locked"):
+        return _render_step(plan, step, form, 423, notice=LOCKED_NOTICE)
     command = _row_command()
     if command and command[0] == "remove_row":
         name, _sep, index = command[1].rpartition("-")
@@ -235,6 +242,8 @@ def item(plan_id: int, section: str, item_id: str | None):
         return _render_item(plan, step, form, item_id, 400, notice=_(
             "Your session had expired, so nothing was saved yet. Everything you typed is "
             "still here: press save again."))
+    if g.get("locked"):
+        return _render_item(plan, step, form, item_id, 423, notice=LOCKED_NOTICE)
     editing.fill_choices(form, plan.view)
     model_class = editing.item_model(step)
     new_item = bind(form, model_class, base=existing or model_class())

@@ -1,0 +1,360 @@
+"""Workshop pages: the trainer's workshops, dashboard and controls; joining a team.
+
+URL table:
+    GET        /workshops                          the workshops one runs
+    GET, POST  /workshops/new                      start a workshop
+    GET, POST  /join                               a participant types the code
+    GET, POST  /join/<code>                        ... then chooses or names a team, and their name
+    GET        /workshops/<id>                     the live dashboard (trainer only)
+    GET        /workshops/<id>/teams               the dashboard's table, polled (ETag)
+    GET        /workshops/<id>/compare?a=&b=       two teams side by side
+    POST       /workshops/<id>/teams/add           add a team
+    POST       /workshops/<id>/teams/<t>/rename    rename a team
+    GET, POST  /workshops/<id>/teams/<t>/reset     confirm, then reset a team's plan
+    POST       /workshops/<id>/lock, /unlock       stop and restart editing by every team
+    GET        /workshops/<id>/summary.pdf         the workshop summary
+    GET        /workshops/<id>/debrief.zip         every team's gap report and the summary
+"""
+
+from __future__ import annotations
+
+import io
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_user
+
+from .. import db
+from ..models import Workshop
+from ..plan.store import ConflictError
+from ..scorecard.service import DEFAULT_CHECKLIST, available_checklists
+from ..wizard.steps import BY_KEY
+from . import dashboard, debrief, service
+from .forms import JoinForm, JoinTeamForm, NewWorkshopForm, TeamNameForm
+from .service import WorkshopError
+
+bp = Blueprint("workshops", __name__)
+
+
+@bp.app_template_global()
+def workshop_team(plan_id: int):
+    """The workshop and team a plan's pages belong to, for their banner; None for a plan
+    outside any workshop."""
+    return service.team_of_plan(db.session(), plan_id,
+                                current_user.id if current_user.is_authenticated else None)
+
+NEW_TEAM = "new"
+
+
+def _workshop(workshop_id: int) -> Workshop:
+    workshop = db.session().get(Workshop, workshop_id)
+    if workshop is None:
+        abort(404)
+    return workshop
+
+
+def _team(workshop: Workshop, team_id: int):
+    team = service.get_team(db.session(), workshop.id, team_id)
+    if team is None:
+        abort(404)
+    return team
+
+
+def _expired() -> str:
+    return _("Your session had expired, so nothing was done yet. Everything you typed is "
+             "still here: press the button again.")
+
+
+# --- the trainer's workshops -------------------------------------------------------------
+
+@bp.get("/workshops")
+def index():
+    workshops = service.trainer_workshops(db.session(), current_user.id)
+    joined = service.participant_teams(db.session(), current_user.id)
+    return render_template("workshops/index.html", workshops=workshops, joined=joined)
+
+
+def _new_form() -> NewWorkshopForm:
+    form = NewWorkshopForm()
+    form.scenario.choices = service.scenario_choices(db.session(), current_user.id)
+    form.checklist.choices = [(info.id, info.name) for info in available_checklists()]
+    if request.method == "GET":
+        form.scenario.data = form.scenario.data or "sample:weak"
+        form.checklist.data = form.checklist.data or DEFAULT_CHECKLIST
+    return form
+
+
+@bp.route("/workshops/new", methods=["GET", "POST"])
+def new():
+    form = _new_form()
+    if request.method == "GET":
+        return render_template("workshops/new.html", form=form)
+    if g.get("csrf_failed"):
+        return render_template("workshops/new.html", form=form, notice=_expired()), 400
+    if form.validate():
+        if form.checklist.data not in {value for value, _label in form.checklist.choices}:
+            form.checklist.errors.append(_("Choose one of the checklists listed."))
+        else:
+            session_ = db.session()
+            try:
+                scenario = service.scenario_document(session_, form.scenario.data or "",
+                                                     current_user.id)
+                workshop = service.create_workshop(
+                    session_, name=form.name.data, trainer_id=current_user.id,
+                    scenario=scenario, checklist=form.checklist.data,
+                    starts_on=form.starts_on.data, ends_on=form.ends_on.data)
+            except WorkshopError as problem:
+                field = form.ends_on if form.ends_on.data else form.scenario
+                field.errors.append(str(problem))
+            else:
+                flash(_("Your workshop is ready. Show the participants its code: %(code)s",
+                        code=workshop.code))
+                return redirect(url_for(".dashboard_page", workshop_id=workshop.id))
+    return render_template("workshops/new.html", form=form), 400
+
+
+# --- joining -------------------------------------------------------------------------------
+
+@bp.route("/join", methods=["GET", "POST"])
+def join():
+    form = JoinForm()
+    if request.method == "GET":
+        if request.args.get("code"):
+            form.code.data = request.args["code"]
+        return render_template("workshops/join.html", form=form)
+    if g.get("csrf_failed"):
+        return render_template("workshops/join.html", form=form, notice=_expired()), 400
+    if form.validate():
+        session_ = db.session()
+        address = request.remote_addr or ""
+        if service.code_guessing(session_, address):
+            form.code.errors.append(_("Too many wrong codes from this computer. Wait a "
+                                      "quarter of an hour, or ask the trainer for help."))
+        else:
+            workshop = service.find_by_code(session_, form.code.data)
+            if workshop is not None:
+                return redirect(url_for(".join_team", code=workshop.code))
+            service.record_wrong_code(session_, address)
+            form.code.errors.append(_("No workshop has this code. Check it with the trainer."))
+    return render_template("workshops/join.html", form=form), 400
+
+
+def _team_form(workshop: Workshop) -> JoinTeamForm:
+    form = JoinTeamForm()
+    form.team.choices = [(str(team.id), team.name)
+                         for team in service.teams(db.session(), workshop.id)]
+    form.team.choices.append((NEW_TEAM, _("A new team")))
+    if request.method == "GET" and len(form.team.choices) == 1:
+        form.team.data = NEW_TEAM
+    return form
+
+
+@bp.route("/join/<code>", methods=["GET", "POST"])
+def join_team(code: str):
+    session_ = db.session()
+    workshop = service.find_by_code(session_, code)
+    if workshop is None:
+        flash(_("No workshop has this code. Check it with the trainer."), "error")
+        return redirect(url_for(".join"))
+    form = _team_form(workshop)
+    render = lambda status=200, **extra: (render_template(  # noqa: E731
+        "workshops/join_team.html", form=form, workshop=workshop, **extra), status)
+    if request.method == "GET":
+        return render()
+    if g.get("csrf_failed"):
+        return render(400, notice=_expired())
+    if not form.validate():
+        return render(400)
+    choice = form.team.data
+    if choice == NEW_TEAM and not (form.new_team.data or "").strip():
+        form.new_team.errors.append(_("Enter a name for your new team."))
+        return render(400)
+    if choice != NEW_TEAM and choice not in {value for value, _label in form.team.choices}:
+        form.team.errors.append(_("That team is no longer in this workshop. Choose another."))
+        return render(400)
+    guest = not current_user.is_authenticated
+    try:
+        team, user = service.join(
+            session_, workshop, None if guest else current_user._get_current_object(),
+            guest_name=form.your_name.data or "",
+            team_id=None if choice == NEW_TEAM else int(choice), new_team=form.new_team.data or "")
+    except WorkshopError as problem:
+        field = form.your_name if guest and not (form.your_name.data or "").strip() else (
+            form.new_team if choice == NEW_TEAM else form.team)
+        field.errors.append(str(problem))
+        return render(400)
+    if guest:
+        session.clear()  # a new session for a new account, as at log-in
+        login_user(user, remember=True)
+    flash(_("Welcome to team “%(team)s”. This is your team's own copy of the plan: work "
+            "through the sections in any order.", team=team.name))
+    return redirect(url_for("wizard.tasklist", plan_id=team.plan_id))
+
+
+# --- the dashboard -------------------------------------------------------------------------
+
+def _sort() -> str:
+    sort = request.args.get("sort", "name")
+    return sort if sort in dashboard.SORTS else "name"
+
+
+def _table_context(workshop: Workshop) -> dict:
+    rows = dashboard.team_rows(db.session(), workshop)
+    return {"rows": dashboard.sort_rows(rows, _sort()), "areas": dashboard.areas(workshop),
+            "sort": _sort()}
+
+
+@bp.get("/workshops/<int:workshop_id>")
+def dashboard_page(workshop_id: int):
+    workshop = _workshop(workshop_id)
+    context = _table_context(workshop)
+    return render_template("workshops/dashboard.html", workshop=workshop,
+                           team_form=TeamNameForm(prefix="add"),
+                           join_url=url_for(".join", _external=True), **context)
+
+
+@bp.get("/workshops/<int:workshop_id>/teams")
+def teams_table(workshop_id: int):
+    """The dashboard's table alone, for the page's polling. Its ETag changes only when
+    a team saves, joins or is renamed, or the lock changes: an unchanged poll is a 304."""
+    workshop = _workshop(workshop_id)
+    session_ = db.session()
+    tag = "{}-{}".format(dashboard.fingerprint(
+        session_, workshop, dashboard.team_rows(session_, workshop, scored=False)), _sort())
+    if request.if_none_match.contains(tag):
+        response = Response(status=304)
+    else:
+        response = Response(render_template("workshops/_teams.html", workshop=workshop,
+                                            **_table_context(workshop)))
+    response.set_etag(tag)
+    response.headers["Cache-Control"] = "no-cache, private"
+    return response
+
+
+@bp.get("/workshops/<int:workshop_id>/compare")
+def compare(workshop_id: int):
+    workshop = _workshop(workshop_id)
+    rows = {row.id: row for row in dashboard.team_rows(db.session(), workshop)}
+    picked = [rows.get(int(value)) if value.isdigit() else None
+              for value in (request.args.get("a", ""), request.args.get("b", ""))]
+    comparison = None
+    if all(picked) and picked[0].id != picked[1].id:
+        comparison = dashboard.compare(*picked)
+    elif request.args.get("a") or request.args.get("b"):
+        flash(_("Choose two different teams to compare."), "error")
+    return render_template("workshops/compare.html", workshop=workshop,
+                           teams=sorted(rows.values(), key=lambda row: row.name.lower()),
+                           a=picked[0], b=picked[1], comparison=comparison, steps=BY_KEY)
+
+
+# --- the trainer's controls ----------------------------------------------------------------
+
+def _back(workshop: Workshop):
+    return redirect(url_for(".dashboard_page", workshop_id=workshop.id))
+
+
+@bp.post("/workshops/<int:workshop_id>/teams/add")
+def add_team(workshop_id: int):
+    workshop = _workshop(workshop_id)
+    form = TeamNameForm(prefix="add")
+    if form.validate():
+        try:
+            team = service.add_team(db.session(), workshop, form.name.data)
+        except WorkshopError as problem:
+            form.name.errors.append(str(problem))
+        else:
+            flash(_("Added the team “%(name)s” with its own copy of the scenario.", name=team.name))
+            return _back(workshop)
+    elif g.get("csrf_failed"):
+        form.name.errors.append(_expired())
+    return render_template("workshops/dashboard.html", workshop=workshop, team_form=form,
+                           join_url=url_for(".join", _external=True),
+                           **_table_context(workshop)), 400
+
+
+@bp.post("/workshops/<int:workshop_id>/teams/<int:team_id>/rename")
+def rename_team(workshop_id: int, team_id: int):
+    workshop = _workshop(workshop_id)
+    team = _team(workshop, team_id)
+    form = TeamNameForm(prefix="rename")
+    if form.validate():
+        try:
+            old = team.name
+            service.rename_team(db.session(), team, form.name.data)
+        except WorkshopError as problem:
+            flash(str(problem), "error")
+        else:
+            flash(_("Renamed “%(old)s” to “%(new)s”.", old=old, new=team.name))
+    else:
+        flash("; ".join(str(error) for error in form.name.errors)
+              or _("The name could not be changed. Try again."), "error")
+    return _back(workshop)
+
+
+@bp.route("/workshops/<int:workshop_id>/teams/<int:team_id>/reset", methods=["GET", "POST"])
+def reset_team(workshop_id: int, team_id: int):
+    workshop = _workshop(workshop_id)
+    team = _team(workshop, team_id)
+    if request.method == "POST":
+        try:
+            restored = service.reset_team(db.session(), workshop, team, current_user.id)
+        except ConflictError:
+            flash(_("Team “%(name)s” saved a section at that very moment, so nothing was "
+                    "reset. Try again.", name=team.name), "error")
+            return redirect(url_for(".reset_team", workshop_id=workshop.id, team_id=team.id))
+        if restored.sections:
+            flash(_("Team “%(name)s” starts again from the scenario. Their work before the "
+                    "reset is kept in the plan's history.", name=team.name))
+        else:
+            flash(_("Team “%(name)s” had not changed the scenario: nothing to reset.",
+                    name=team.name))
+        return _back(workshop)
+    return render_template("workshops/reset.html", workshop=workshop, team=team)
+
+
+def _set_lock(workshop_id: int, locked: bool, message: str):
+    workshop = _workshop(workshop_id)
+    service.set_locked(db.session(), workshop, locked)
+    flash(message)
+    return _back(workshop)
+
+
+@bp.post("/workshops/<int:workshop_id>/lock")
+def lock(workshop_id: int):
+    return _set_lock(workshop_id, True,
+                     _("Editing is locked: teams can read their plans but not change them."))
+
+
+@bp.post("/workshops/<int:workshop_id>/unlock")
+def unlock(workshop_id: int):
+    return _set_lock(workshop_id, False, _("Editing is open again for every team."))
+
+
+# --- debrief -------------------------------------------------------------------------------
+
+@bp.get("/workshops/<int:workshop_id>/summary.pdf")
+def summary_pdf(workshop_id: int):
+    workshop = _workshop(workshop_id)
+    content = debrief.summary_pdf(db.session(), workshop)
+    return send_file(io.BytesIO(content), mimetype="application/pdf", as_attachment=True,
+                     download_name=f"{debrief.file_stem(workshop)}-summary.pdf")
+
+
+@bp.get("/workshops/<int:workshop_id>/debrief.zip")
+def debrief_zip(workshop_id: int):
+    workshop = _workshop(workshop_id)
+    content = debrief.debrief_zip(db.session(), workshop)
+    return send_file(io.BytesIO(content), mimetype="application/zip", as_attachment=True,
+                     download_name=f"{debrief.file_stem(workshop)}-debrief.zip")

@@ -16,6 +16,7 @@ from ..plan.store import PlanNotFound, PlanStore
 from ..review import service as review_service
 from ..web.loading import plan_or_404
 from ..wizard.steps import BY_KEY
+from ..workshops.service import team_of_plan
 from .service import available_checklists, plan_scorecard
 
 bp = Blueprint("scorecard", __name__, url_prefix="/plans/<int:plan_id>")
@@ -34,6 +35,10 @@ def scorecard(plan_id: int):
 @bp.post("/checklist")
 def choose_checklist(plan_id: int):
     store = PlanStore(db.session())
+    if team_of_plan(db.session(), plan_id) is not None:
+        flash(_("In a workshop, every team is scored against the checklist the trainer chose."),
+              "error")
+        return redirect(url_for(".scorecard", plan_id=plan_id))
     choice = request.form.get("checklist", "")
     known = {info.id: info for info in available_checklists()}
     if choice not in known:

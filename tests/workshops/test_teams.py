@@ -162,15 +162,15 @@ def test_reset_brings_a_team_back_to_the_scenario_and_keeps_their_work(app, clie
 
 
 def test_reset_of_an_untouched_team_changes_nothing(app, client, room):
-    team_id = next(iter(teams_of(app, room["workshop"].id).values()))
-    teams = {}
     with app.app_context():
         from drafter.workshops import service
-        teams = {t.plan_id: t.id for t in service.teams(db.session(), room["workshop"].id)}
-    response = client.post(f"/workshops/{room['workshop'].id}/teams/{teams[room['north_plan']]}/reset",
+        team_id = next(t.id for t in service.teams(db.session(), room["workshop"].id)
+                       if t.plan_id == room["north_plan"])
+    response = client.post(f"/workshops/{room['workshop'].id}/teams/{team_id}/reset",
                            follow_redirects=True)
     assert "had not changed the scenario" in response.get_data(as_text=True)
-    assert team_id
+    with app.app_context():
+        assert history.revisions(db.session(), room["north_plan"]) == []
 
 
 # --- adding and renaming -------------------------------------------------------------------
@@ -205,3 +205,13 @@ def test_a_team_of_another_workshop_cannot_be_managed_from_this_one(app, client,
     response = client.post(f"/workshops/{other.id}/teams/{team_id}/rename",
                            data={"rename-name": "Stolen"})
     assert response.status_code == 404
+
+
+def test_a_team_keeps_the_checklist_the_trainer_chose(app, room):
+    plan_id = room["north_plan"]
+    assert 'name="checklist"' not in room["north"].get(f"/plans/{plan_id}/scorecard").get_data(as_text=True)
+    response = room["north"].post(f"/plans/{plan_id}/checklist",
+                                  data={"checklist": "first-plan-minimum"}, follow_redirects=True)
+    assert "the checklist the trainer chose" in response.get_data(as_text=True)
+    with app.app_context():
+        assert PlanStore(db.session()).load(plan_id).checklist == "csag-2012"

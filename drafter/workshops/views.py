@@ -39,7 +39,8 @@ from flask_login import current_user, login_user
 from .. import db
 from ..models import Workshop
 from ..plan.store import ConflictError
-from ..scorecard.service import DEFAULT_CHECKLIST, available_checklists
+from ..plan.schema import SECTION_MODELS
+from ..scorecard.service import DEFAULT_CHECKLIST, available_checklists, checklist_for
 from ..wizard.steps import BY_KEY
 from . import dashboard, debrief, service
 from .forms import JoinForm, JoinTeamForm, NewWorkshopForm, TeamNameForm
@@ -98,6 +99,10 @@ def _new_form() -> NewWorkshopForm:
 
 @bp.route("/workshops/new", methods=["GET", "POST"])
 def new():
+    if current_user.is_guest:
+        flash(_("To run a workshop, sign up for an account of your own with your e-mail "
+                "address: a workshop participant's quick account cannot."), "error")
+        return redirect(url_for(".index"))
     form = _new_form()
     if request.method == "GET":
         return render_template("workshops/new.html", form=form)
@@ -175,6 +180,9 @@ def join_team(code: str):
         return render()
     if g.get("csrf_failed"):
         return render(400, notice=_expired())
+    if not form.team.data and (form.new_team.data or "").strip():
+        # A new team's name typed without ticking "A new team": that is what they meant.
+        form.team.data, form.team.raw_data = NEW_TEAM, [NEW_TEAM]
     if not form.validate():
         return render(400)
     choice = form.team.data
@@ -213,7 +221,12 @@ def _sort() -> str:
 def _table_context(workshop: Workshop) -> dict:
     rows = dashboard.team_rows(db.session(), workshop)
     return {"rows": dashboard.sort_rows(rows, _sort()), "areas": dashboard.areas(workshop),
-            "sort": _sort()}
+            "sort": _sort(), "section_count": len(SECTION_MODELS)}
+
+
+def _page_context(workshop: Workshop) -> dict:
+    return {"join_url": url_for(".join", _external=True),
+            "checklist_name": checklist_for(workshop.checklist).name}
 
 
 @bp.get("/workshops/<int:workshop_id>")
@@ -221,8 +234,8 @@ def dashboard_page(workshop_id: int):
     workshop = _workshop(workshop_id)
     context = _table_context(workshop)
     return render_template("workshops/dashboard.html", workshop=workshop,
-                           team_form=TeamNameForm(prefix="add"),
-                           join_url=url_for(".join", _external=True), **context)
+                           team_form=TeamNameForm(prefix="add"), **_page_context(workshop),
+                           **context)
 
 
 @bp.get("/workshops/<int:workshop_id>/teams")
@@ -280,8 +293,7 @@ def add_team(workshop_id: int):
     elif g.get("csrf_failed"):
         form.name.errors.append(_expired())
     return render_template("workshops/dashboard.html", workshop=workshop, team_form=form,
-                           join_url=url_for(".join", _external=True),
-                           **_table_context(workshop)), 400
+                           **_page_context(workshop), **_table_context(workshop)), 400
 
 
 @bp.post("/workshops/<int:workshop_id>/teams/<int:team_id>/rename")

@@ -127,3 +127,13 @@ def test_names_typed_by_trainers_and_participants_are_escaped(app, client):
     for page in pages:
         assert "<script>alert" not in page and "<img src=x" not in page
         assert "&lt;script&gt;" in page
+
+
+def test_the_dashboard_names_the_checklist_and_the_join_address(client):
+    workshop = start_workshop(client, checklist="first-plan-minimum")
+    page = client.get(f"/workshops/{workshop.id}").get_data(as_text=True)
+    assert "first-plan-minimum" not in page.split("</header>")[1]
+    assert "http://localhost/join" in page
+    from drafter.scorecard.service import checklist_for
+    with client.application.app_context():
+        assert checklist_for("first-plan-minimum").name in page

@@ -107,3 +107,21 @@ def test_a_quick_account_cannot_log_in_with_a_password(app, client):
         email = db.session().scalar(select(User.email).where(User.name == "Leila"))
     response = app.test_client().post("/login", data={"email": email, "password": "!guest-account-no-password"})
     assert response.status_code != 302
+
+
+def test_a_new_team_name_typed_without_ticking_new_team_starts_that_team(app, client):
+    workshop = start_workshop(client)
+    join(app, workshop.code, "North", "Leila")
+    response = app.test_client().post(f"/join/{workshop.code}",
+                                      data={"new_team": "South", "your_name": "Tomás"})
+    assert response.status_code == 302
+    assert set(teams_of(app, workshop.id)) == {"North", "South"}
+
+
+def test_a_quick_account_cannot_start_a_workshop(app, client):
+    workshop = start_workshop(client)
+    participant, _plan_id = join(app, workshop.code, "North", "Leila")
+    assert "Start a workshop" not in participant.get("/workshops").get_data(as_text=True)
+    response = participant.post("/workshops/new", data={
+        "name": "Mine", "scenario": "empty", "checklist": "csag-2012"}, follow_redirects=True)
+    assert "sign up for an account of your own" in response.get_data(as_text=True)

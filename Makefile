@@ -16,7 +16,7 @@ TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
 WORKERS    ?= 3
 SERVE_PORT ?= 8000
 
-.PHONY: run serve test bench soak messages init-db system-run system-test clean
+.PHONY: run serve test bench soak messages init-db system-run system-test clean workshop-load
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -82,3 +82,8 @@ messages: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
+
+# A workshop under load: 30 teams of 2 joining and editing for 5 minutes while the dashboard
+# polls, on SQLite then PostgreSQL; fails on errors or lost saves. WORKSHOP_LOAD_ARGS="--seconds 30".
+workshop-load: $(VENV)/.installed
+	$(BIN)/python benchmarks/workshop_load.py $(WORKSHOP_LOAD_ARGS)

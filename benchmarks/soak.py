@@ -174,9 +174,12 @@ class Browser:
         self.cookies: dict[str, str] = {}
 
     def request(self, kind: str, method: str, path: str, form: list | None = None,
-                sent: dict | None = None) -> tuple[Record, str, dict]:
+                sent: dict | None = None, extra_headers: dict | None = None,
+                ) -> tuple[Record, str, dict]:
+        """Send one request and record it; the answer's text and its Location and ETag."""
         instance = self.rng.randrange(len(self.ports))
-        headers = {"Host": f"{LOOPBACK}:{self.ports[instance]}", "Accept": "text/html"}
+        headers = {"Host": f"{LOOPBACK}:{self.ports[instance]}", "Accept": "text/html",
+                   **(extra_headers or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -193,7 +196,8 @@ class Browser:
             response = connection.getresponse()
             text = response.read().decode("utf-8", "replace")
             record.status = response.status
-            response_headers = {"location": response.getheader("Location", "")}
+            response_headers = {"location": response.getheader("Location", ""),
+                                "etag": response.getheader("ETag", "")}
             for header in response.msg.get_all("Set-Cookie") or []:
                 self._take_cookie(header)
         except (OSError, http.client.HTTPException) as error:
@@ -228,14 +232,15 @@ class Editor:
     stopped: str = ""
 
 
-def log_in(browser: Browser, editor: Editor) -> bool:
+def log_in(browser: Browser, editor: Editor, password: str = PASSWORD) -> bool:
+    """Log in through the page, as `editor` (anything with an `email`)."""
     record, html, _headers = browser.request("login GET", "GET", "/login")
     token = csrf_token(html) if record.status == 200 else None
     if token is None:
         return False
     record, _html, headers = browser.request(
         "login POST", "POST", "/login",
-        [["csrf_token", token], ["email", editor.email], ["password", PASSWORD]])
+        [["csrf_token", token], ["email", editor.email], ["password", password]])
     # Logged in: redirected to the list of plans (a wrong password answers 400).
     return record.status == 302 and urlsplit(headers["location"]).path == "/"
 
@@ -320,13 +325,16 @@ def _psycopg_url(url: str) -> str:
     return url.replace("postgresql+psycopg://", "postgresql://", 1)
 
 
-def recreate_database(url: str) -> None:
+def recreate_database(url: str, must_contain: str = "soak") -> None:
+    """Drop and create the PostgreSQL database of `url`: only a local one whose name
+    contains `must_contain`, so that no other database can be dropped by mistake."""
     import psycopg
 
     parts = urlsplit(_psycopg_url(url))
     name = parts.path.lstrip("/")
-    if parts.hostname not in (LOOPBACK, "localhost") or "soak" not in name:
-        raise SystemExit(f"refusing to drop {url}: only a database named *soak* on 127.0.0.1")
+    if parts.hostname not in (LOOPBACK, "localhost") or must_contain not in name:
+        raise SystemExit(f"refusing to drop {url}: only a database named *{must_contain}* "
+                         f"on 127.0.0.1")
     admin = parts._replace(path="/postgres").geturl()
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

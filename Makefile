@@ -48,9 +48,15 @@ init-db: $(VENV)/.installed
 	$(BIN)/drafter init-db
 	$(BIN)/drafter load-samples --if-empty
 
+# `make run HOST=0.0.0.0` serves the whole local network (a workshop on a hotel LAN):
+# the addresses participants type are printed.
 run: system-run init-db
 	@echo ""
-	@echo "  NAP Drafter is running at http://$(HOST):$(PORT)  (Ctrl+C to stop)"
+	@if [ "$(HOST)" = "0.0.0.0" ]; then \
+	  for address in $$(hostname -I 2>/dev/null); do \
+	    case $$address in *:*) ;; *) echo "  NAP Drafter is running at http://$$address:$(PORT)";; esac; \
+	  done; echo "  (on every address of this computer; Ctrl+C to stop)"; \
+	else echo "  NAP Drafter is running at http://$(HOST):$(PORT)  (Ctrl+C to stop)"; fi
 	@echo ""
 	$(BIN)/drafter run --host $(HOST) --port $(PORT)
 

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..plan.schema import PlanDocument
 from .checklist import Checklist, Thresholds
+from .i18n import one_catalogue
 from .rules import RULES, Plan
 
 MET, PARTLY_MET, NOT_MET = "met", "partly_met", "not_met"
@@ -124,8 +125,10 @@ def score(document: PlanDocument, checklist: Checklist) -> Scorecard:
     plan = Plan(document)  # one view, so id -> row maps are built once for all rules
     thresholds = checklist.thresholds
     results = []
-    for criterion in checklist.criteria:
-        outcome = RULES[criterion.rule](plan, **criterion.params)
+    with one_catalogue():
+        outcomes = [RULES[criterion.rule](plan, **criterion.params)
+                    for criterion in checklist.criteria]
+    for criterion, outcome in zip(checklist.criteria, outcomes, strict=True):
         value = round(outcome.score, 3)
         results.append(CriterionResult(
             id=criterion.id, area=criterion.area, title=criterion.title,

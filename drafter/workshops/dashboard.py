@@ -98,17 +98,21 @@ def fingerprint(session: Session, workshop: Workshop, rows: list[TeamRow]) -> st
 
 
 def team_rows(session: Session, workshop: Workshop, *, scored: bool = True) -> list[TeamRow]:
-    """Every team of the workshop, scored against the workshop's checklist."""
+    """Every team of the workshop, scored against the workshop's checklist unless not
+    `scored` (enough for the `fingerprint`; `score_rows` can score them afterwards)."""
     rows = _metadata(session, workshop)
-    if scored:
-        created = dict(session.execute(select(Plan.id, Plan.created_at).where(
-            Plan.id.in_([row.plan_id for row in rows]))).all()) if rows else {}
-        store = PlanStore(session)
-        for row in rows:
-            row.card = scorecard_of_state(
-                row.plan_id, created[row.plan_id], workshop.checklist,
-                {key: meta.version for key, meta in row.sections.items()},
-                lambda plan_id=row.plan_id: store.load(plan_id).document)
+    return score_rows(session, workshop, rows) if scored else rows
+
+
+def score_rows(session: Session, workshop: Workshop, rows: list[TeamRow]) -> list[TeamRow]:
+    created = dict(session.execute(select(Plan.id, Plan.created_at).where(
+        Plan.id.in_([row.plan_id for row in rows]))).all()) if rows else {}
+    store = PlanStore(session)
+    for row in rows:
+        row.card = scorecard_of_state(
+            row.plan_id, created[row.plan_id], workshop.checklist,
+            {key: meta.version for key, meta in row.sections.items()},
+            lambda plan_id=row.plan_id: store.load(plan_id).document)
     return rows
 
 

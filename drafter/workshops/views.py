@@ -218,8 +218,11 @@ def _sort() -> str:
     return sort if sort in dashboard.SORTS else "name"
 
 
-def _table_context(workshop: Workshop) -> dict:
-    rows = dashboard.team_rows(db.session(), workshop)
+def _table_context(workshop: Workshop, rows: list | None = None) -> dict:
+    """What the table of teams shows; `rows` when they were read already (unscored)."""
+    session_ = db.session()
+    rows = (dashboard.team_rows(session_, workshop) if rows is None
+            else dashboard.score_rows(session_, workshop, rows))
     return {"rows": dashboard.sort_rows(rows, _sort()), "areas": dashboard.areas(workshop),
             "sort": _sort(), "section_count": len(SECTION_MODELS)}
 
@@ -244,13 +247,13 @@ def teams_table(workshop_id: int):
     a team saves, joins or is renamed, or the lock changes: an unchanged poll is a 304."""
     workshop = _workshop(workshop_id)
     session_ = db.session()
-    tag = "{}-{}".format(dashboard.fingerprint(
-        session_, workshop, dashboard.team_rows(session_, workshop, scored=False)), _sort())
+    rows = dashboard.team_rows(session_, workshop, scored=False)
+    tag = f"{dashboard.fingerprint(session_, workshop, rows)}-{_sort()}"
     if request.if_none_match.contains(tag):
         response = Response(status=304)
     else:
         response = Response(render_template("workshops/_teams.html", workshop=workshop,
-                                            **_table_context(workshop)))
+                                            **_table_context(workshop, rows)))
     response.set_etag(tag)
     response.headers["Cache-Control"] = "no-cache, private"
     return response

@@ -183,25 +183,26 @@ def join_team(code: str):
     if not form.team.data and (form.new_team.data or "").strip():
         # A new team's name typed without ticking "A new team": that is what they meant.
         form.team.data, form.team.raw_data = NEW_TEAM, [NEW_TEAM]
-    if not form.validate():
-        return render(400)
+    # Every problem of the form at once, so that one correction is enough.
+    valid = form.validate()
     choice = form.team.data
-    if choice == NEW_TEAM and not (form.new_team.data or "").strip():
-        form.new_team.errors.append(_("Enter a name for your new team."))
-        return render(400)
-    if choice != NEW_TEAM and choice not in {value for value, _label in form.team.choices}:
-        form.team.errors.append(_("That team is no longer in this workshop. Choose another."))
-        return render(400)
     guest = not current_user.is_authenticated
+    if valid and choice == NEW_TEAM and not (form.new_team.data or "").strip():
+        form.new_team.errors.append(_("Enter a name for your new team."))
+    if valid and choice not in {value for value, _label in form.team.choices}:
+        form.team.errors.append(_("That team is no longer in this workshop. Choose another."))
+    if guest and not (form.your_name.data or "").strip():
+        form.your_name.errors = list(form.your_name.errors) + [
+            _("Enter your name, so that your team knows who changed what.")]
+    if form.errors:
+        return render(400)
     try:
         team, user = service.join(
             session_, workshop, None if guest else current_user._get_current_object(),
             guest_name=form.your_name.data or "",
             team_id=None if choice == NEW_TEAM else int(choice), new_team=form.new_team.data or "")
     except WorkshopError as problem:
-        field = form.your_name if guest and not (form.your_name.data or "").strip() else (
-            form.new_team if choice == NEW_TEAM else form.team)
-        field.errors.append(str(problem))
+        (form.new_team if choice == NEW_TEAM else form.team).errors.append(str(problem))
         return render(400)
     if guest:
         session.clear()  # a new session for a new account, as at log-in

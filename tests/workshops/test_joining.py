@@ -125,3 +125,10 @@ def test_a_quick_account_cannot_start_a_workshop(app, client):
     response = participant.post("/workshops/new", data={
         "name": "Mine", "scenario": "empty", "checklist": "csag-2012"}, follow_redirects=True)
     assert "sign up for an account of your own" in response.get_data(as_text=True)
+
+
+def test_every_problem_of_the_join_form_is_named_at_once(app, client):
+    workshop = start_workshop(client)
+    join(app, workshop.code, "North", "Leila")
+    page = app.test_client().post(f"/join/{workshop.code}", data={}).get_data(as_text=True)
+    assert "Choose your team, or start a new one" in page and "Enter your name" in page

@@ -142,3 +142,15 @@ def test_a_conflict_resolved_with_a_reference_to_nothing_never_breaks_the_plan(
     document = load_plan(plan_id).document
     PlanDocument.model_validate(document.model_dump())
     assert parse_document(export_json(document)) == document
+
+
+def test_a_multipart_field_whose_name_cannot_be_read_is_no_crash(client, make_plan):
+    """Found by fuzz_long: a part named with a line break reaches the app nameless."""
+    from werkzeug.datastructures import MultiDict
+
+    from fuzzing import post_form
+
+    plan_id = make_plan(about={"title": "Kept"})
+    response = post_form(client, f"/plans/{plan_id}/about",
+                         MultiDict([("odd\tname\n\x84", "x"), ("title", "Changed")]), True)
+    assert response.status_code < 500

@@ -33,7 +33,8 @@ def init_app(app: Flask) -> None:
     def _refuse_nul():
         # No database text column can store NUL, and no keyboard types it: refuse the
         # whole form with a message rather than fail half-way through saving it.
-        if request.method == "POST" and any("\x00" in value or "\x00" in key
+        # A multipart part whose name the parser cannot read comes with no name (None).
+        if request.method == "POST" and any("\x00" in (value or "") or "\x00" in (key or "")
                                             for key, value in request.form.items(multi=True)):
             abort(400, description=_("The form contains a character that cannot be stored."))
 

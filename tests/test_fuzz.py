@@ -153,4 +153,5 @@ def test_a_multipart_field_whose_name_cannot_be_read_is_no_crash(client, make_pl
     plan_id = make_plan(about={"title": "Kept"})
     response = post_form(client, f"/plans/{plan_id}/about",
                          MultiDict([("odd\tname\n\x84", "x"), ("title", "Changed")]), True)
-    assert response.status_code < 500
+    assert response.status_code == 400
+    assert "one of its fields has no name" in response.get_data(as_text=True)

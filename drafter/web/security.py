@@ -30,12 +30,17 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
 
     @app.before_request
-    def _refuse_nul():
+    def _refuse_unreadable_forms():
+        if request.method != "POST":
+            return
+        pairs = list(request.form.items(multi=True))
+        # A multipart part whose name the parser cannot read comes with no name (None);
+        # no browser sends one, and form code expects every field to have a name.
+        if any(key is None for key, _value in pairs):
+            abort(400, description=_("The form could not be read: one of its fields has no name."))
         # No database text column can store NUL, and no keyboard types it: refuse the
         # whole form with a message rather than fail half-way through saving it.
-        # A multipart part whose name the parser cannot read comes with no name (None).
-        if request.method == "POST" and any("\x00" in (value or "") or "\x00" in (key or "")
-                                            for key, value in request.form.items(multi=True)):
+        if any("\x00" in value or "\x00" in key for key, value in pairs):
             abort(400, description=_("The form contains a character that cannot be stored."))
 
     @app.after_request

@@ -108,7 +108,7 @@ PLAIN_FORMS = {
     "workshops.new": _plain("name", starts_on="date", ends_on="date",
                             scenario=("sample:weak", "empty", "plan:1", "plan:x", "zz"),
                             checklist=("csag-2012", "first-plan-minimum", "nope")),
-    "workshops.join": _plain("code"),
+    "workshops.join": _plain(code=(Ref("code"), "k7-pq x4", "")),
     "workshops.join_team": _plain("new_team", "your_name", team=("new", "1", "999", "zz")),
     "workshops.add_team": _plain("add-name"), "workshops.rename_team": _plain("rename-name"),
     "workshops.reset_team": (), "workshops.lock": (), "workshops.unlock": (),

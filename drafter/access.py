@@ -94,6 +94,7 @@ ENDPOINTS: dict[str, dict[str, str]] = {
     "workshops.add_team": {"*": TRAIN},
     "workshops.rename_team": {"*": TRAIN},
     "workshops.reset_team": {"*": TRAIN},
+    "workshops.remove_team": {"*": TRAIN},
     "workshops.lock": {"*": TRAIN},
     "workshops.unlock": {"*": TRAIN},
     "workshops.summary_pdf": {"*": TRAIN},

@@ -111,7 +111,7 @@ PLAIN_FORMS = {
     "workshops.join": _plain(code=(Ref("code"), "k7-pq x4", "")),
     "workshops.join_team": _plain("new_team", "your_name", team=("new", "1", "999", "zz")),
     "workshops.add_team": _plain("add-name"), "workshops.rename_team": _plain("rename-name"),
-    "workshops.reset_team": (), "workshops.lock": (), "workshops.unlock": (),
+    "workshops.reset_team": (), "workshops.remove_team": (), "workshops.lock": (), "workshops.unlock": (),
 }
 WTFORMS = {"auth.login": LoginForm, "auth.signup": SignupForm,
            "auth.change_password": PasswordForm, "plans.new": NewPlanForm}

@@ -78,6 +78,7 @@ EXPECTED = {
     "workshops.add_team": {"POST": TRAINERS},
     "workshops.rename_team": {"POST": TRAINERS},
     "workshops.reset_team": {"GET": TRAINERS, "POST": TRAINERS},
+    "workshops.remove_team": {"GET": TRAINERS, "POST": TRAINERS},
     "workshops.lock": {"POST": TRAINERS},
     "workshops.unlock": {"POST": TRAINERS},
     "workshops.summary_pdf": {"GET": TRAINERS},

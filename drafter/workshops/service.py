@@ -300,6 +300,12 @@ def reset_team(session: Session, workshop: Workshop, team: Team, user_id: int) -
     return restored
 
 
+def remove_team(session: Session, team: Team) -> None:
+    """Remove a team and its plan (a team started by mistake, a misspelt name): its
+    members are in no team of the workshop any more and can join another."""
+    PlanStore(session).delete_plan(team.plan_id)  # the team row goes with its plan
+
+
 def scenario_choices(session: Session, user_id: int) -> list[tuple[str, str]]:
     """(value, label) of every scenario this trainer may start a workshop from."""
     choices = [

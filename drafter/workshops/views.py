@@ -11,6 +11,7 @@ URL table:
     POST       /workshops/<id>/teams/add           add a team
     POST       /workshops/<id>/teams/<t>/rename    rename a team
     GET, POST  /workshops/<id>/teams/<t>/reset     confirm, then reset a team's plan
+    GET, POST  /workshops/<id>/teams/<t>/remove    confirm, then remove a team and its plan
     POST       /workshops/<id>/lock, /unlock       stop and restart editing by every team
     GET        /workshops/<id>/summary.pdf         the workshop summary
     GET        /workshops/<id>/debrief.zip         every team's gap report and the summary
@@ -338,6 +339,20 @@ def reset_team(workshop_id: int, team_id: int):
                     name=team.name))
         return _back(workshop)
     return render_template("workshops/reset.html", workshop=workshop, team=team)
+
+
+@bp.route("/workshops/<int:workshop_id>/teams/<int:team_id>/remove", methods=["GET", "POST"])
+def remove_team(workshop_id: int, team_id: int):
+    workshop = _workshop(workshop_id)
+    team = _team(workshop, team_id)
+    if request.method == "POST":
+        name = team.name
+        service.remove_team(db.session(), team)
+        flash(_("Removed the team “%(name)s” and its plan.", name=name))
+        return _back(workshop)
+    members = service.team_members(db.session(), workshop.id).get(team.id, [])
+    return render_template("workshops/remove.html", workshop=workshop, team=team,
+                           members=members)
 
 
 def _set_lock(workshop_id: int, locked: bool, message: str):

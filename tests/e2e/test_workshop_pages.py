@@ -61,7 +61,8 @@ def test_workshop_pages_are_accessible_and_fit_the_screen(live_server, room, bro
     trainer_pages = {
         "index": f"{live_server.url}/workshops", "new": f"{live_server.url}/workshops/new",
         "dashboard": base, "compare": f"{base}/compare?a={team_a}&b={team_b}",
-        "reset": f"{base}/teams/{team_a}/reset", "team-check": f"{live_server.url}/plans/{plan_a}/check",
+        "reset": f"{base}/teams/{team_a}/reset", "remove": f"{base}/teams/{team_a}/remove",
+        "team-check": f"{live_server.url}/plans/{plan_a}/check",
     }
     participant_pages = {"join": f"{live_server.url}/join",
                          "choose-team": f"{live_server.url}/join/{room['code']}"}

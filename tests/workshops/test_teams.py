@@ -215,3 +215,22 @@ def test_a_team_keeps_the_checklist_the_trainer_chose(app, room):
     assert "the checklist the trainer chose" in response.get_data(as_text=True)
     with app.app_context():
         assert PlanStore(db.session()).load(plan_id).checklist == "csag-2012"
+
+
+def test_the_trainer_removes_a_team_started_by_mistake(app, client, room):
+    workshop_id, code = room["workshop"].id, room["workshop"].code
+    stray, stray_plan = join(app, code, "Nroth", "Leila")  # a misspelt team
+    with app.app_context():
+        from drafter.workshops import service
+        team_id = next(t.id for t in service.teams(db.session(), workshop_id) if t.name == "Nroth")
+    page = client.get(f"/workshops/{workshop_id}/teams/{team_id}/remove").get_data(as_text=True)
+    assert "Remove team “Nroth”?" in page and "Leila" in page
+    assert room["north"].post(f"/workshops/{workshop_id}/teams/{team_id}/remove").status_code == 403
+    response = client.post(f"/workshops/{workshop_id}/teams/{team_id}/remove", follow_redirects=True)
+    assert "Removed the team “Nroth”" in response.get_data(as_text=True)
+    assert set(teams_of(app, workshop_id)) == {"North", "South"}
+    assert stray.get(f"/plans/{stray_plan}").status_code == 403
+    # The participant joins the right team with the code, as before.
+    _client, plan_id = join(app, code, "North", "Leila", client=stray)
+    assert plan_id == room["north_plan"]
+    assert client.post(f"/workshops/{workshop_id}/teams/{team_id}/remove").status_code == 404

@@ -262,37 +262,54 @@ def run_editor(editor: Editor, browser: Browser, rng: random.Random, deadline: f
             if record.status != 200:
                 think(rng, *think_range, deadline)
                 continue
-            parser = FormParser()
-            parser.feed(html)
-            form = parser.fields
-            version = next((int(v) for k, v in form if k == "version"), None)
-            if version is None or not any(k == name for k, _v in form):
+            form, version = section_form(html, name)
+            if version is None:
                 editor.stopped = f"no form with {name} on {path}"
                 return
             think(rng, *think_range, deadline)   # typing
             editor.saves += 1
             content = (f"Soak {run_id} editor {editor.number:02d} save {editor.saves:05d} "
                        f"{secrets.token_hex(6)}: a changed paragraph of the plan.")
-            form = [[k, content if k == name else v] for k, v in form]
-            form.append(rng.choice([["continue", "1"], ["later", "1"]]))
             sent = {"editor": editor.number, "user_id": editor.user_id, "plan": editor.plan_id,
                     "section": section, "field": name, "content": content, "version": version}
-            record, html, headers = browser.request("save POST", "POST", path, form, sent)
-            if record.status == 302:
-                record.outcome = "saved"
-                location = urlsplit(headers["location"])
-                browser.request("GET after save", "GET",
-                                location.path + (f"?{location.query}" if location.query else ""))
-            elif record.status == 409 and CONFLICT_TITLE in html:
-                record.outcome = "conflict"
-                if rng.random() < keep_mine:   # "Keep my version"; else keep the saved one
-                    keep_my_version(browser, html, path, sent)
-            else:
-                record.outcome = "unexpected"
-                record.error = record.error or _page_title(html)
+            submit_change(browser, rng, path, form, name, sent, keep_mine)
             think(rng, *think_range, deadline)   # reading, before the next change
     except Exception as error:  # noqa: BLE001 - a bug in the soak itself: report it
         editor.stopped = f"{type(error).__name__}: {error}"
+
+
+def section_form(html: str, name: str) -> tuple[list[list[str]], int | None]:
+    """The wizard form on a section page and the version it was opened at; None for the
+    version when the page has no such form or no field `name`."""
+    parser = FormParser()
+    parser.feed(html)
+    form = parser.fields
+    version = next((int(v) for k, v in form if k == "version"), None)
+    return form, version if any(k == name for k, _v in form) else None
+
+
+def submit_change(browser: Browser, rng: random.Random, path: str, form: list[list[str]],
+                  name: str, sent: dict, keep_mine: float) -> Record:
+    """Post the form with field `name` changed to `sent["content"]`, pressing one of the
+    two save buttons at random, and follow what the app answers: the next page after a
+    save; after a conflict, "Keep my version" with the chance `keep_mine` (else the
+    saved version is kept). The record's outcome says which it was."""
+    form = [[k, sent["content"] if k == name else v] for k, v in form]
+    form.append(rng.choice([["continue", "1"], ["later", "1"]]))
+    record, html, headers = browser.request("save POST", "POST", path, form, sent)
+    if record.status == 302:
+        record.outcome = "saved"
+        location = urlsplit(headers["location"])
+        browser.request("GET after save", "GET",
+                        location.path + (f"?{location.query}" if location.query else ""))
+    elif record.status == 409 and CONFLICT_TITLE in html:
+        record.outcome = "conflict"
+        if rng.random() < keep_mine:
+            keep_my_version(browser, html, path, sent)
+    else:
+        record.outcome = "unexpected"
+        record.error = record.error or _page_title(html)
+    return record
 
 
 def keep_my_version(browser: Browser, html: str, path: str, sent: dict) -> None:

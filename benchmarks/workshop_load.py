@@ -61,7 +61,6 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import soak  # noqa: E402  (the soak test's browser, servers and database check)
 from soak import (  # noqa: E402
-    CONFLICT_TITLE,
     ROOT,
     Browser,
     FormParser,
@@ -239,11 +238,8 @@ def edit_once(person: Participant, browser: Browser, rng: random.Random, deadlin
         think(rng, *args.read, deadline)
         return
     team.open_section = section
-    parser = FormParser()
-    parser.feed(html)
-    form = parser.fields
-    version = next((int(v) for k, v in form if k == "version"), None)
-    if version is None or not any(k == name for k, _v in form):
+    form, version = soak.section_form(html, name)
+    if version is None:
         raise RuntimeError(f"no form with {name} on {path}")
     # Typing. Someone still typing when the time is up leaves without saving: cutting the
     # typing short instead would send every participant's last save in the same instant.
@@ -254,23 +250,9 @@ def edit_once(person: Participant, browser: Browser, rng: random.Random, deadlin
     time.sleep(typing)
     person.saves += 1
     content = content_for(run_id, person, rng)
-    form = [[k, content if k == name else v] for k, v in form]
-    form.append(rng.choice([["continue", "1"], ["later", "1"]]))
     sent = {"who": person.name, "plan": person.plan_id, "section": section, "field": name,
             "content": content, "version": version}
-    record, html, headers = browser.request("save POST", "POST", path, form, sent)
-    if record.status == 302:
-        record.outcome = "saved"
-        location = urlsplit(headers["location"])
-        browser.request("GET after save", "GET",
-                        location.path + (f"?{location.query}" if location.query else ""))
-    elif record.status == 409 and CONFLICT_TITLE in html:
-        record.outcome = "conflict"
-        if rng.random() < args.keep_mine:   # "Keep my version"; else keep the teammate's
-            soak.keep_my_version(browser, html, path, sent)
-    else:
-        record.outcome = "unexpected"
-        record.error = record.error or soak._page_title(html)
+    soak.submit_change(browser, rng, path, form, name, sent, args.keep_mine)
     think(rng, *args.read, deadline)   # reading what the page says, before the next change
 
 

@@ -12,15 +12,12 @@ from the cache when nothing they are made from has changed.
 
 from __future__ import annotations
 
-import io
-import re
-import unicodedata
-
-from flask import Blueprint, send_file
+from flask import Blueprint
 
 from .. import db
 from ..plan.store import LoadedPlan
 from ..review import service as review_service
+from ..web.downloads import attachment, slug
 from ..web.loading import plan_or_404
 from . import data, gapdata, pdf
 from .docx import plan_docx
@@ -31,26 +28,16 @@ PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def file_stem(plan: LoadedPlan, limit: int = 60) -> str:
-    """A filename from the plan's title: ASCII letters, digits and hyphens only, so it
-    survives every browser and file system; the plan's number if nothing is left."""
-    ascii_title = unicodedata.normalize("NFKD", plan.title or "").encode("ascii", "ignore")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.decode().lower()).strip("-")
-    return slug[:limit].rstrip("-") or f"plan-{plan.id}"
-
-
-def _attachment(content: bytes, mimetype: str, name: str):
-    # Bytes, not the cached file's path: the cache may prune the file while it is being
-    # sent, and a PDF of a plan is a few hundred kilobytes.
-    return send_file(io.BytesIO(content), mimetype=mimetype, as_attachment=True,
-                     download_name=name)
+def file_stem(plan: LoadedPlan) -> str:
+    """A filename from the plan's title; the plan's number if nothing of it is left."""
+    return slug(plan.title) or f"plan-{plan.id}"
 
 
 @bp.get("/draft.pdf")
 def draft_pdf(plan_id: int):
     plan = plan_or_404(plan_id)
     path = pdf.report_pdf("plan", data.plan_report_for(plan))
-    return _attachment(path.read_bytes(), PDF, f"{file_stem(plan)}-draft.pdf")
+    return attachment(path.read_bytes(), PDF, f"{file_stem(plan)}-draft.pdf")
 
 
 @bp.get("/gap-report.pdf")
@@ -58,11 +45,11 @@ def gap_report_pdf(plan_id: int):
     plan = plan_or_404(plan_id)
     assessments = review_service.plan_assessments(db.session(), plan_id)
     path = pdf.report_pdf("gap", gapdata.gap_report_for(plan, assessments))
-    return _attachment(path.read_bytes(), PDF, f"{file_stem(plan)}-gap-report.pdf")
+    return attachment(path.read_bytes(), PDF, f"{file_stem(plan)}-gap-report.pdf")
 
 
 @bp.get("/draft.docx")
 def draft_docx(plan_id: int):
     plan = plan_or_404(plan_id)
     content = plan_docx(data.plan_report_for(plan))
-    return _attachment(content, DOCX, f"{file_stem(plan)}-draft.docx")
+    return attachment(content, DOCX, f"{file_stem(plan)}-draft.docx")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Plan, PlanSection, Team, Workshop
+from ..models import Plan, PlanSection, Workshop
 from ..plan.schema import SECTION_MODELS
 from ..plan.store import COMPLETE, IN_PROGRESS, NOT_STARTED, PlanStore
 from ..scorecard.service import checklist_for, scorecard_of_state

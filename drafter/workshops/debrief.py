@@ -29,7 +29,6 @@ import csv
 import datetime as dt
 import io
 import re
-import unicodedata
 import zipfile
 
 from flask_babel import format_datetime
@@ -45,6 +44,7 @@ from ..reports.labels import current_locale, text_of
 from ..review import service as review_service
 from ..scorecard.service import checklist_for
 from ..scoring.scorer import MET, NOT_MET, PARTLY_MET
+from ..web.downloads import slug
 from ..wizard.steps import BY_KEY
 from . import dashboard, service
 
@@ -52,16 +52,8 @@ MOST_MISSED = 10
 SUMMARY_NAME = "workshop-summary.pdf"
 
 
-def _slug(text: str, limit: int) -> str:
-    """ASCII letters, digits and hyphens only (as `reports.views.file_stem`), so a name
-    survives every browser, file system and ZIP tool."""
-    ascii_text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.decode().lower()).strip("-")
-    return slug[:limit].rstrip("-")
-
-
-def file_stem(workshop, limit: int = 60) -> str:
-    return _slug(workshop.name, limit) or f"workshop-{workshop.id}"
+def file_stem(workshop) -> str:
+    return slug(workshop.name) or f"workshop-{workshop.id}"
 
 
 def _dates(workshop: Workshop) -> str:
@@ -213,7 +205,7 @@ def debrief_zip(session: Session, workshop: Workshop) -> bytes:
             # Every team starts from the same scenario, so its title alone does not say
             # whose report a printed copy is: the team's name goes on it.
             report["plan"]["title"] = f"{report['plan']['title']} – {team.name}"
-            name = (f"{number:0{width}d}-{_slug(team.name, 50) or f'team-{team.id}'}"
+            name = (f"{number:0{width}d}-{slug(team.name, 50) or f'team-{team.id}'}"
                     "-gap-report.pdf")
             archive.writestr(name, pdf.report_pdf("gap", report).read_bytes())
             gap_names.append((name, team.name))

@@ -41,7 +41,11 @@ EMPTY_SCENARIO = "empty"
 
 class WorkshopError(ValueError):
     """Something a trainer or participant asked for that cannot be done; the message says
-    why, in words for them."""
+    why, in words for them, and `field` names the form field it is about, if one is."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass
@@ -83,7 +87,7 @@ def scenario_document(session: Session, choice: str, user_id: int) -> PlanDocume
         if session.scalar(select(Membership.role).where(
                 Membership.plan_id == plan_id, Membership.user_id == user_id)) is not None:
             return PlanStore(session).load(plan_id).document
-    raise WorkshopError(_("Choose one of the scenarios listed."))
+    raise WorkshopError(_("Choose one of the scenarios listed."), "scenario")
 
 
 def _new_code(session: Session) -> str:
@@ -97,7 +101,7 @@ def create_workshop(session: Session, *, name: str, trainer_id: int, scenario: P
                     checklist: str, starts_on: dt.date | None = None,
                     ends_on: dt.date | None = None) -> Workshop:
     if starts_on and ends_on and ends_on < starts_on:
-        raise WorkshopError(_("The last day cannot be before the first day."))
+        raise WorkshopError(_("The last day cannot be before the first day."), "ends_on")
     workshop = Workshop(name=name.strip()[:WORKSHOP_NAME_MAX], code=_new_code(session),
                         starts_on=starts_on, ends_on=ends_on, checklist=checklist,
                         scenario_title=(scenario.about.title

@@ -19,8 +19,6 @@ URL table:
 
 from __future__ import annotations
 
-import io
-
 from flask import (
     Blueprint,
     Response,
@@ -30,7 +28,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     session,
     url_for,
 )
@@ -42,12 +39,15 @@ from ..models import Workshop
 from ..plan.store import ConflictError
 from ..plan.schema import SECTION_MODELS
 from ..scorecard.service import DEFAULT_CHECKLIST, available_checklists, checklist_for
+from ..web.downloads import attachment
 from ..wizard.steps import BY_KEY
 from . import dashboard, debrief, service
 from .forms import JoinForm, JoinTeamForm, NewWorkshopForm, TeamNameForm
 from .service import WorkshopError
 
 bp = Blueprint("workshops", __name__)
+
+NEW_TEAM = "new"  # the choose-team form's value for "A new team"
 
 
 @bp.app_template_global()
@@ -56,8 +56,6 @@ def workshop_team(plan_id: int):
     outside any workshop."""
     return service.team_of_plan(db.session(), plan_id,
                                 current_user.id if current_user.is_authenticated else None)
-
-NEW_TEAM = "new"
 
 
 def _workshop(workshop_id: int) -> Workshop:
@@ -122,8 +120,7 @@ def new():
                     scenario=scenario, checklist=form.checklist.data,
                     starts_on=form.starts_on.data, ends_on=form.ends_on.data)
             except WorkshopError as problem:
-                field = form.ends_on if form.ends_on.data else form.scenario
-                field.errors.append(str(problem))
+                form[problem.field or "scenario"].errors.append(str(problem))
             else:
                 flash(_("Your workshop is ready. Show the participants its code: %(code)s",
                         code=workshop.code))
@@ -378,14 +375,12 @@ def unlock(workshop_id: int):
 @bp.get("/workshops/<int:workshop_id>/summary.pdf")
 def summary_pdf(workshop_id: int):
     workshop = _workshop(workshop_id)
-    content = debrief.summary_pdf(db.session(), workshop)
-    return send_file(io.BytesIO(content), mimetype="application/pdf", as_attachment=True,
-                     download_name=f"{debrief.file_stem(workshop)}-summary.pdf")
+    return attachment(debrief.summary_pdf(db.session(), workshop), "application/pdf",
+                      f"{debrief.file_stem(workshop)}-summary.pdf")
 
 
 @bp.get("/workshops/<int:workshop_id>/debrief.zip")
 def debrief_zip(workshop_id: int):
     workshop = _workshop(workshop_id)
-    content = debrief.debrief_zip(db.session(), workshop)
-    return send_file(io.BytesIO(content), mimetype="application/zip", as_attachment=True,
-                     download_name=f"{debrief.file_stem(workshop)}-debrief.zip")
+    return attachment(debrief.debrief_zip(db.session(), workshop), "application/zip",
+                      f"{debrief.file_stem(workshop)}-debrief.zip")

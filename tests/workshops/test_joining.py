@@ -132,3 +132,15 @@ def test_every_problem_of_the_join_form_is_named_at_once(app, client):
     join(app, workshop.code, "North", "Leila")
     page = app.test_client().post(f"/join/{workshop.code}", data={}).get_data(as_text=True)
     assert "Choose your team, or start a new one" in page and "Enter your name" in page
+
+
+def test_a_workshop_form_with_errors_names_the_field_and_keeps_what_was_typed(client):
+    data = {"name": "Lakeside", "starts_on": "2026-12-02", "ends_on": "2026-12-01",
+            "scenario": "empty", "checklist": "csag-2012"}
+    page = client.post("/workshops/new", data=data).get_data(as_text=True)
+    assert "Last day: The last day cannot be before the first day." in page
+    assert 'value="Lakeside"' in page
+    # A scenario that is not offered is the scenario's problem, whatever the dates say.
+    page = client.post("/workshops/new", data={**data, "ends_on": "2026-12-03",
+                                               "scenario": "plan:999"}).get_data(as_text=True)
+    assert "Scenario: the plan every team starts from: Choose one of the scenarios listed." in page

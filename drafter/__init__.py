@@ -43,6 +43,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         # A permanent, sliding session keeps the CSRF token valid while someone works.
         session.permanent = True
 
+    from .auth import login
     from .auth.views import bp as auth_bp
     from .history.views import bp as history_bp
     from .members.views import bp as members_bp
@@ -63,6 +64,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(review_bp)
     app.register_blueprint(history_bp)
     app.register_blueprint(workshops_bp)
+    login.init_app(app)
     security.init_app(app)
     ops.init_app(app)
     errors.init_app(app)

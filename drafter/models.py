@@ -65,6 +65,14 @@ class User(UserMixin, Base):
     is_guest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
+    # The key of the device log-in (`LoginSession`) this object was loaded through; not a
+    # column. Flask-Login keeps `get_id()` in the session cookie, so the cookie names the
+    # device's log-in and stops working when that log-in is ended.
+    login_key = None
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.login_key or ''}"
+
 
 class Membership(Base):
     """A person's role on one plan: owner, editor, reviewer or viewer."""
@@ -94,6 +102,24 @@ class Invitation(Base):
     expires_at: Mapped[dt.datetime]
     accepted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     accepted_at: Mapped[dt.datetime | None]
+
+
+class LoginSession(Base):
+    """One device's log-in. Its session cookie carries `key`, its remember-me cookie (when
+    the person asked to stay logged in on the device) `remember`; only their SHA-256
+    digests are stored. Deleting the row logs that device out."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    remember_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    remember_until: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    user_agent: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(64), default="")
 
 
 class LoginAttempt(Base):
@@ -183,6 +209,9 @@ class Workshop(Base):
     scenario_title: Mapped[str] = mapped_column(String(500), default="")
     scenario: Mapped[str] = mapped_column(Text)
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # At most this many teams (the trainer can change it): a code shown on a projector
+    # must not let anyone fill the workshop with teams.
+    max_teams: Mapped[int] = mapped_column(Integer, default=40, server_default="40")
     trainer_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -93,9 +93,15 @@ def add_user(app, email: str, name: str = "", *, hashed: str, admin: bool = Fals
 
 
 def log_in(client, user_id: int) -> None:
-    """Log a test client in as `user_id` without the (slow) password check."""
+    """Log a test client in as `user_id` without the (slow) password check: a device
+    log-in is opened for it, as the log-in page would."""
+    from drafter.auth import sessions
+
+    with client.application.app_context():
+        database = db.session()
+        started = sessions.start(database, database.get(User, user_id), remember=False)
     with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
+        session["_user_id"] = f"{user_id}:{started.key}"
         session["_fresh"] = True
 
 

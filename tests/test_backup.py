@@ -22,6 +22,7 @@ from drafter.backup import BackupError, head_revision, restore_backup, write_bac
 from drafter.history.service import save_revision
 from drafter.members.service import accept, invite, set_role
 from drafter.migrate import upgrade
+from drafter.auth import sessions
 from drafter.models import LoginAttempt, Plan, User
 from drafter.plan.schema import Context, PlanDocument
 from drafter.plan.store import PlanStore
@@ -74,6 +75,10 @@ def fill(url: str) -> None:
         session.add_all([LoginAttempt(email="official@ministry.example", address="192.0.2.7"),
                          LoginAttempt(email="nobody@example.org", address="2001:db8::1")])
         session.commit()
+        # Device log-ins: one remembered, one for the browser session only.
+        sessions.start(session, official, remember=True, user_agent="Mozilla/5.0 (Ünïcode)",
+                       address="2001:db8::1")
+        sessions.start(session, reviewer, remember=False)
         # A workshop (with its dates and a locked flag) whose team has a quick account.
         room = workshops.create_workshop(
             session, name="Atelier de rédaction", trainer_id=official.id,

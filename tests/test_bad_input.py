@@ -18,7 +18,7 @@ def test_an_expired_csrf_token_shows_the_form_again_with_everything_typed(
     client = app.test_client()
     login = client.get("/login").get_data(as_text=True)
     client.post("/login", data={"csrf_token": csrf_of(login), "email": "amina@ministry.example",
-                                "password": PASSWORD})
+                                "password": PASSWORD, "remember": "y"})
     page = client.get("/plans/new").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     response = client.post("/plans/new", data={"csrf_token": token, "title": "My plan"})
@@ -26,7 +26,7 @@ def test_an_expired_csrf_token_shows_the_form_again_with_everything_typed(
     plan_id = plan_url.rstrip("/").split("/")[-1]
 
     # The session cookie is lost (browser restarted, session expired overnight): the person
-    # is still recognised by the remember cookie, but the token no longer matches.
+    # who asked to stay logged in is still recognised by the remember cookie, but the token no longer matches.
     client.delete_cookie("session")
     response = client.post(f"/plans/{plan_id}/context", data={
         "csrf_token": token, "conflict_analysis": "Three pages of careful analysis",

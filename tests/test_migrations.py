@@ -19,7 +19,8 @@ from drafter.plan.schema import SECTION_MODELS, Context
 from drafter.plan.store import PlanStore
 
 FIRST = "0001"
-NEW_TABLES = {"users", "memberships", "invitations", "login_attempts", "section_changes",
+NEW_TABLES = {"users", "memberships", "invitations", "login_attempts", "login_sessions",
+              "section_changes",
               "revisions", "comments", "assessments", "workshops", "workshop_teams"}
 
 

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from .. import db
+from . import login as logins
 from .service import (
     MIN_PASSWORD,
     AccountError,
@@ -37,6 +38,8 @@ class LoginForm(FlaskForm):
                        render_kw={"autocomplete": "username"})
     password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password"))],
                              render_kw={"autocomplete": "current-password"})
+    remember = BooleanField(_l("Keep me logged in on this device for 14 days"),
+                            description=_l("Only on a computer that you alone use."))
 
 
 class SignupForm(FlaskForm):
@@ -72,15 +75,6 @@ def _safe_next(default: str) -> str:
     return default
 
 
-def _start_session(user) -> None:
-    # A new session on log-in: nothing from before (a planted cookie) carries over.
-    session.clear()
-    # "Remember" keeps people logged in across a lost session cookie for a while, so a
-    # long form survives: the CSRF handler then shows it again with everything typed.
-    login_user(user, remember=True)
-    session.permanent = True
-
-
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     form = LoginForm()
@@ -92,7 +86,7 @@ def login():
             form.form_errors.append(_("Too many failed attempts. Wait 15 minutes and try again."))
             return render_template("auth/login.html", form=form), 429
         if user is not None:
-            _start_session(user)
+            logins.begin(user, remember=form.remember.data)
             return redirect(_safe_next(url_for("plans.index")))
         form.form_errors.append(_("The e-mail address or the password is not right."))
     status = 400 if request.method == "POST" else 200
@@ -108,7 +102,7 @@ def signup():
         except AccountError as problem:
             form.email.errors = list(form.email.errors) + [str(problem)]
         else:
-            _start_session(user)
+            logins.begin(user, remember=False)
             flash(_("Welcome, %(name)s. Your account is ready.", name=user.name))
             return redirect(_safe_next(url_for("plans.index")))
     status = 400 if request.method == "POST" else 200
@@ -117,8 +111,7 @@ def signup():
 
 @bp.post("/logout")
 def logout():
-    session.clear()
-    logout_user()  # after clearing: it leaves a note in the session to delete the remember cookie
+    logins.finish()
     flash(_("You have logged out."))
     return redirect(url_for("auth.login"))
 
@@ -127,13 +120,14 @@ def logout():
 def change_password_view():
     form = PasswordForm()
     if request.method == "POST" and not g.get("csrf_failed") and form.validate():
+        user = current_user._get_current_object()
         try:
-            change_password(db.session(), current_user._get_current_object(), form.current.data,
-                            form.new.data)
+            change_password(db.session(), user, form.current.data, form.new.data)
         except AccountError as problem:
             form.current.errors = list(form.current.errors) + [str(problem)]
         else:
-            flash(_("Your password is changed."))
+            logins.restart(user)
+            flash(_("Your password is changed. You are logged out on every other device."))
             return redirect(url_for("plans.index"))
     status = 400 if request.method == "POST" else 200
     return render_template("auth/password.html", form=form), status

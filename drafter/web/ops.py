@@ -56,7 +56,8 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def _log_request(response):
         elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-        user = current_user.get_id() if current_user.is_authenticated else None
+        # The id alone: get_id() also holds the device log-in key, which no log may show.
+        user = current_user.id if current_user.is_authenticated else None
         app.logger.info("request", extra={"fields": {
             "method": request.method, "path": request.path, "status": response.status_code,
             "ms": round(elapsed, 1), "user": user, "address": request.remote_addr}})

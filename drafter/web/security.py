@@ -1,4 +1,4 @@
-"""Security headers on every response, and the user loader for Flask-Login.
+"""Security headers on every response, and forms refused before any view reads them.
 
 The Content-Security-Policy allows scripts, styles, fonts and images only from this
 site and no inline script at all: the app's one script is a static file.
@@ -9,26 +9,12 @@ from __future__ import annotations
 from flask import Flask, abort, request
 from flask_babel import gettext as _
 
-from .. import db
-from ..extensions import login_manager
-from ..models import User
-
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
        "form-action 'self'")
 
 
-@login_manager.user_loader
-def _load_user(user_id: str):
-    try:
-        return db.session().get(User, int(user_id))
-    except ValueError:
-        return None
-
-
 def init_app(app: Flask) -> None:
-    login_manager.init_app(app)
-
     @app.before_request
     def _refuse_unreadable_forms():
         if request.method != "POST":

@@ -28,13 +28,13 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 
 from .. import db
+from ..auth import login
 from ..models import Workshop
 from ..plan.store import ConflictError
 from ..plan.schema import SECTION_MODELS
@@ -203,8 +203,8 @@ def join_team(code: str):
         (form.new_team if choice == NEW_TEAM else form.team).errors.append(str(problem))
         return render(400)
     if guest:
-        session.clear()  # a new session for a new account, as at log-in
-        login_user(user, remember=True)
+        # A quick account has no password: it lives in this device's remember-me cookie.
+        login.begin(user, remember=True)
     flash(_("Welcome to team “%(team)s”. This is your team's own copy of the plan: work "
             "through the sections in any order.", team=team.name))
     return redirect(url_for("wizard.tasklist", plan_id=team.plan_id))

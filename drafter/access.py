@@ -50,6 +50,8 @@ ENDPOINTS: dict[str, dict[str, str]] = {
     "auth.signup": {"*": PUBLIC},
     "auth.logout": {"*": LOGIN},
     "auth.change_password": {"*": LOGIN},
+    "auth.devices": {"*": LOGIN},
+    "auth.end_devices": {"*": LOGIN},
     "plans.index": {"*": LOGIN},
     "plans.new": {"*": LOGIN},
     "plans.import_plan": {"*": LOGIN},

@@ -67,6 +67,7 @@ def from_environment(instance_path: str) -> dict:
         "BABEL_DEFAULT_LOCALE": "en",
         "LANGUAGES": ["en"],
         "BEHIND_PROXY": os.environ.get("DRAFTER_BEHIND_PROXY") == "1",
+        "WORKSHOP_JOINS_PER_HOUR": int(os.environ.get("DRAFTER_WORKSHOP_JOINS_PER_HOUR", 120)),
         # "json" for one JSON object per log line (what `make serve` uses), else plain text.
         "LOG_FORMAT": os.environ.get("DRAFTER_LOG_FORMAT", "text"),
     }

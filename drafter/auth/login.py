@@ -72,6 +72,7 @@ def restart(user: User) -> None:
 
 def init_app(app: Flask) -> None:
     login_manager.init_app(app)
+    app.jinja_env.filters["browser_name"] = sessions.browser_name
 
     @app.after_request
     def _device_cookie(response):

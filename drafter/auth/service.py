@@ -1,32 +1,48 @@
 """Accounts as a service the views, the CLI and the tests share.
 
-Failed log-ins are counted in the database (not in process memory), so the limit holds
-across every app process of a shared deployment.
+Nothing here tells a stranger whether an address has an account: a log-in for an unknown
+address takes as long as one with a wrong password, and signing up with an address that
+has an account answers as a new sign-up does (its owner is told by e-mail instead).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import LoginAttempt, User, utcnow
-from .passwords import check_password, hash_password, needs_rehash
+from ..models import User
+from . import throttle
+from .passwords import (
+    MIN_PASSWORD,
+    check_password,
+    hash_password,
+    needs_rehash,
+    password_problem,
+    spend_a_check,
+)
 
-MIN_PASSWORD = 10
-WINDOW = dt.timedelta(minutes=15)
-MAX_FAILURES_PER_EMAIL = 5
-MAX_FAILURES_PER_ADDRESS = 30
+__all__ = ["MIN_PASSWORD", "AccountError", "Throttled", "authenticate", "change_password",
+           "create_user", "find_user", "normalise_email", "sign_up"]
 
 
 class AccountError(ValueError):
-    pass
+    """A refusal in words for the person; `field` names the form field it is about."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 class Throttled(Exception):
-    """Too many failed log-ins lately; try again later."""
+    """Too many failed log-ins lately from this address for this account."""
+
+    def __init__(self, wait: dt.timedelta):
+        super().__init__(wait)
+        self.wait = wait
 
 
 def normalise_email(email: str) -> str:
@@ -43,8 +59,8 @@ def create_user(session: Session, email: str, name: str, password: str, *,
     email = normalise_email(email)
     if find_user(session, email) is not None:
         raise AccountError(_("An account with this e-mail address already exists."))
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(_("Use a password of at least %(n)s characters.", n=MIN_PASSWORD))
+    if problem := password_problem(password, email=email, name=name):
+        raise AccountError(problem)
     if is_admin is None:
         is_admin = session.scalar(select(func.count(User.id))) == 0
     user = User(email=email, name=name.strip() or email, password_hash=hash_password(password),
@@ -54,34 +70,53 @@ def create_user(session: Session, email: str, name: str, password: str, *,
     return user
 
 
-def _recent_failures(session: Session, column, value: str) -> int:
-    since = utcnow() - WINDOW
-    return session.scalar(select(func.count(LoginAttempt.id)).where(
-        column == value, LoginAttempt.at >= since)) or 0
+@dataclass(frozen=True)
+class SignUp:
+    """What a sign-up did: `user` is the new account, or None when the address had one
+    already (`existing` is then that account, whose owner is to be told)."""
+
+    user: User | None
+    existing: User | None
+
+
+def sign_up(session: Session, email: str, name: str, password: str) -> SignUp:
+    """A sign-up from the web page. A weak password is refused whatever the address (so
+    the refusal tells nothing); an address that has an account is not touched."""
+    if problem := password_problem(password, email=normalise_email(email), name=name):
+        raise AccountError(problem)
+    existing = find_user(session, email)
+    if existing is not None:
+        hash_password(password)  # as long as making the account would have taken
+        return SignUp(None, existing)
+    return SignUp(create_user(session, email, name, password), None)
 
 
 def authenticate(session: Session, email: str, password: str, address: str) -> User | None:
-    """The user if the password is right; None if not; `Throttled` after too many failures."""
+    """The user if the password is right; None if not; `Throttled` when this address has
+    failed too often for this account (the password is then not even tried)."""
     email = normalise_email(email)
-    if (_recent_failures(session, LoginAttempt.email, email) >= MAX_FAILURES_PER_EMAIL
-            or _recent_failures(session, LoginAttempt.address, address) >= MAX_FAILURES_PER_ADDRESS):
-        raise Throttled()
+    if (wait := throttle.wait(session, email, address)) is not None:
+        raise Throttled(wait)
     user = find_user(session, email)
-    if user is None or not check_password(user.password_hash, password):
-        session.add(LoginAttempt(email=email, address=address[:64]))
-        session.commit()
+    if user is None or user.is_guest:
+        spend_a_check(password)
+        right = False
+    else:
+        right = check_password(user.password_hash, password)
+    if not right:
+        throttle.record_failure(session, email, address)
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
+    throttle.clear(session, email, address)
     session.commit()
     return user
 
 
 def change_password(session: Session, user: User, current: str, new: str) -> None:
     if not check_password(user.password_hash, current):
-        raise AccountError(_("Your current password is not right."))
-    if len(new) < MIN_PASSWORD:
-        raise AccountError(_("Use a password of at least %(n)s characters.", n=MIN_PASSWORD))
+        raise AccountError(_("Your current password is not right."), field="current")
+    if problem := password_problem(new, email=user.email, name=user.name):
+        raise AccountError(problem, field="new")
     user.password_hash = hash_password(new)
     session.commit()

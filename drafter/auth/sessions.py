@@ -154,3 +154,21 @@ def prune(session: Session) -> None:
         LoginSession.last_seen_at < now - IDLE,
         (LoginSession.remember_until.is_(None)) | (LoginSession.remember_until <= now)))
     session.commit()
+
+
+# (token in the User-Agent, name shown), first match wins: Edge and Opera also say Chrome,
+# Chrome also says Safari.
+_BROWSERS = (("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"),
+             ("Chromium/", "Chromium"), ("Chrome/", "Chrome"), ("Safari/", "Safari"))
+_SYSTEMS = (("Android", "Android"), ("iPhone", "iPhone"), ("iPad", "iPad"),
+            ("Windows", "Windows"), ("Mac OS X", "macOS"), ("CrOS", "ChromeOS"),
+            ("Linux", "Linux"))
+
+
+def browser_name(user_agent: str) -> str:
+    """"Firefox on Windows" from a User-Agent header, for the list of one's log-ins."""
+    browser = next((name for token, name in _BROWSERS if token in (user_agent or "")), "")
+    system = next((name for token, name in _SYSTEMS if token in (user_agent or "")), "")
+    if browser and system:
+        return f"{browser} · {system}"
+    return browser or system or "?"

@@ -1,13 +1,13 @@
-"""The workshop forms: starting a workshop, joining one, naming a team."""
+"""The workshop forms: starting a workshop, joining one, naming a team, capping the teams."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, RadioField, SelectField, StringField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms import DateField, IntegerField, RadioField, SelectField, StringField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, StopValidation
 
-from .service import CODE_LENGTH, TEAM_NAME_MAX, WORKSHOP_NAME_MAX
+from .service import CODE_LENGTH, MOST_TEAMS_ALLOWED, TEAM_NAME_MAX, WORKSHOP_NAME_MAX
 
 
 class NewWorkshopForm(FlaskForm):
@@ -45,3 +45,21 @@ class JoinTeamForm(FlaskForm):
 class TeamNameForm(FlaskForm):
     name = StringField(_l("Team name"), validators=[
         InputRequired(_l("Enter a team name")), Length(max=TEAM_NAME_MAX)])
+
+
+_TEAMS_RANGE = _l("Enter a number of teams from 1 to %(most)s.", most=MOST_TEAMS_ALLOWED)
+
+
+def _stop_if_unreadable(form, field):
+    # Text that is no number already has its message (the same words): say it once.
+    if field.data is None:
+        raise StopValidation()
+
+
+class MaxTeamsForm(FlaskForm):
+    max_teams = IntegerField(_l("At most this many teams"), description=_l(
+        "Neither participants nor you can start a team beyond this. From 1 to %(most)s.",
+        most=MOST_TEAMS_ALLOWED), invalid_value_message=_TEAMS_RANGE,
+        validators=[InputRequired(_TEAMS_RANGE), _stop_if_unreadable,
+                    NumberRange(min=1, max=MOST_TEAMS_ALLOWED, message=_TEAMS_RANGE)],
+        render_kw={"min": 1, "max": MOST_TEAMS_ALLOWED, "inputmode": "numeric"})

@@ -8,6 +8,9 @@ so the join code is the only way in, and it only ever leads into one's own team.
 A locked workshop turns its participants' editing off (see `drafter.access`); the
 trainer's reset brings one team's plan back to the scenario, through the same restore
 the history uses, so the team's work before the reset is kept as a revision.
+
+Whoever holds a code could fill a workshop with teams: it takes at most its `max_teams`.
+Wrong codes and joins are also limited per address (`drafter.workshops.limits`).
 """
 
 from __future__ import annotations
@@ -17,16 +20,19 @@ import secrets
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from flask_babel import ngettext
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..history.service import Restored, restore_document
-from ..models import LoginAttempt, Membership, Plan, Team, User, Workshop, utcnow
+from ..models import Membership, Plan, Team, User, Workshop, utcnow
 from ..paths import resource
 from ..plan.schema import PlanDocument
 from ..plan.store import PlanStore
 from ..plan.transfer import export_json, parse_document
+from . import limits
+from .limits import Throttled  # noqa: F401 - raised by `join` and `check_code`
 
 # Codes are read aloud and copied from a projector: no 0/O, 1/I/L, and case does not matter.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -37,6 +43,7 @@ PARTICIPANT_ROLE, TRAINER_ROLE = "editor", "reviewer"
 GUEST_DOMAIN = "workshop.invalid"
 SAMPLE_SCENARIOS = {"sample:weak": "weak-plan.json", "sample:strong": "strong-plan.json"}
 EMPTY_SCENARIO = "empty"
+MOST_TEAMS_ALLOWED = 200  # the highest `max_teams` a trainer can set
 
 
 class WorkshopError(ValueError):
@@ -188,12 +195,54 @@ def _team_named(session: Session, workshop_id: int, name: str) -> Team | None:
         func.lower(Team.name) == name.lower())).first()
 
 
-def add_team(session: Session, workshop: Workshop, name: str) -> Team:
-    """A new team with its own copy of the scenario; the trainer reviews its plan."""
+def team_count(session: Session, workshop_id: int) -> int:
+    return session.scalar(select(func.count(Team.id)).where(Team.workshop_id == workshop_id)) or 0
+
+
+def _hold(session: Session, workshop_id: int) -> None:
+    """Make other requests wait to add a team to this workshop (or change its cap) until
+    this transaction ends, so that a count of its teams stays true until the new one is in."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(Workshop.id).where(Workshop.id == workshop_id).with_for_update())
+    else:
+        # SQLite has no row locks: a transaction's first write takes the database's one
+        # write lock, and an update that changes nothing is such a write.
+        session.execute(update(Workshop).where(Workshop.id == workshop_id)
+                        .values(max_teams=Workshop.max_teams)
+                        .execution_options(synchronize_session=False))
+
+
+def _refuse_past_the_cap(session: Session, workshop_id: int, by_participant: bool) -> None:
+    limit = session.scalar(select(Workshop.max_teams).where(Workshop.id == workshop_id))
+    if team_count(session, workshop_id) < limit:
+        return
+    if by_participant:
+        raise WorkshopError(_("This workshop has its %(n)s teams: join one of them, or ask "
+                              "the trainer.", n=limit))
+    raise WorkshopError(_("This workshop has its %(n)s teams, as many as it takes. To add "
+                          "another, raise the number of teams it takes first.", n=limit))
+
+
+def add_team(session: Session, workshop: Workshop, name: str, *,
+             by_participant: bool = False) -> Team:
+    """A new team with its own copy of the scenario; the trainer reviews its plan. Refused
+    once the workshop has its `max_teams` (in words for a participant if `by_participant`)."""
     name = clean_team_name(name)
     if _team_named(session, workshop.id, name) is not None:
         raise WorkshopError(_("There is already a team called “%(name)s”.", name=name))
-    plan_id = PlanStore(session).create_plan(scenario_of(workshop), checklist=workshop.checklist)
+    _refuse_past_the_cap(session, workshop.id, by_participant)  # before anything is written
+    store = PlanStore(session)
+    plan_id = store.create_plan(scenario_of(workshop), checklist=workshop.checklist)
+    try:
+        # Counted again with the workshop held: the plan's copy took a moment, and other
+        # joins may have added teams meanwhile (the plan commits on its own, so the hold
+        # can only start after it).
+        _hold(session, workshop.id)
+        _refuse_past_the_cap(session, workshop.id, by_participant)
+    except WorkshopError:
+        session.rollback()
+        store.delete_plan(plan_id)
+        raise
     plan = session.get(Plan, plan_id)
     plan.title = _team_title(workshop.scenario_title, name)
     team = Team(workshop_id=workshop.id, name=name, plan_id=plan_id)
@@ -205,9 +254,27 @@ def add_team(session: Session, workshop: Workshop, name: str) -> Team:
     except IntegrityError:
         # Two people created the same team at the same moment: the other one won.
         session.rollback()
-        PlanStore(session).delete_plan(plan_id)
+        store.delete_plan(plan_id)
         raise WorkshopError(_("There is already a team called “%(name)s”.", name=name)) from None
     return team
+
+
+def set_max_teams(session: Session, workshop: Workshop, max_teams: int) -> None:
+    """The trainer's cap on the workshop's teams; never below the teams it has."""
+    if not 1 <= max_teams <= MOST_TEAMS_ALLOWED:
+        raise WorkshopError(_("Enter a number of teams from 1 to %(most)s.",
+                              most=MOST_TEAMS_ALLOWED), "max_teams")
+    _hold(session, workshop.id)  # no team joins between the count and the change
+    count = team_count(session, workshop.id)
+    if max_teams < count:
+        session.rollback()
+        raise WorkshopError(ngettext(
+            "This workshop has %(num)s team already, so it cannot take fewer. Remove a "
+            "team first if it was started by mistake.",
+            "This workshop has %(num)s teams already, so it cannot take fewer. Remove "
+            "teams first if some were started by mistake.", count), "max_teams")
+    workshop.max_teams = max_teams
+    session.commit()
 
 
 def _team_title(scenario_title: str, team_name: str) -> str:
@@ -236,12 +303,15 @@ def _guest(name: str) -> User:
 
 
 def join(session: Session, workshop: Workshop, user: User | None, *, guest_name: str = "",
-         team_id: int | None = None, new_team: str = "") -> tuple[Team, User]:
+         team_id: int | None = None, new_team: str = "", address: str | None = None,
+         joins_per_hour: int | None = None) -> tuple[Team, User]:
     """Put a person in a team of this workshop: an existing one (`team_id`), or a new one
     named `new_team` (joining it if it exists by now). Without `user`, a quick account
     named `guest_name` is made. A person is in one team per workshop: joining another
-    moves them. Everything is checked before anything is written, so a refused join
-    leaves no trace."""
+    moves them. A join that makes an account or a team counts against `address`, which
+    may make `joins_per_hour` of them (the pages pass both; without them, as from the
+    CLI, nothing is counted). Everything is checked before anything is written, so a
+    refused join leaves no trace."""
     if user is not None and user.id == workshop.trainer_id:
         raise WorkshopError(_("You run this workshop, so you follow the teams from the "
                               "dashboard rather than joining one."))
@@ -252,23 +322,27 @@ def join(session: Session, workshop: Workshop, user: User | None, *, guest_name:
             raise WorkshopError(_("That team is no longer in this workshop. Choose another."))
     else:
         name = clean_team_name(new_team)
+        team = _team_named(session, workshop.id, name)
     if user is None:
         guest_name = " ".join((guest_name or "").split())[:200]
         if not guest_name:
             raise WorkshopError(_("Enter your name, so that your team knows who changed what."))
+    counted = address is not None and joins_per_hour is not None and (user is None or team is None)
+    if counted:
+        limits.refuse_too_many_joins(session, address, joins_per_hour)
+    if team is None:
+        try:
+            team = add_team(session, workshop, name, by_participant=True)
+        except WorkshopError:
+            # Someone made the team at the same moment: join theirs.
+            team = _team_named(session, workshop.id, name)
+            if team is None:
+                raise
+    if user is None:
+        # Made only now that the team is sure: a refused join leaves no account behind.
         user = _guest(guest_name)
         session.add(user)
         session.flush()
-    if team is None:
-        team = _team_named(session, workshop.id, name)
-        if team is None:
-            try:
-                team = add_team(session, workshop, name)
-            except WorkshopError:
-                # Someone made the team at the same moment: join theirs.
-                team = _team_named(session, workshop.id, name)
-                if team is None:
-                    raise
     for other in teams(session, workshop.id):
         membership = session.scalars(select(Membership).where(
             Membership.plan_id == other.plan_id, Membership.user_id == user.id)).one_or_none()
@@ -278,6 +352,8 @@ def join(session: Session, workshop: Workshop, user: User | None, *, guest_name:
                                        role=PARTICIPANT_ROLE))
         elif membership is not None:
             session.delete(membership)
+    if counted:
+        limits.count_join(session, address)
     session.commit()
     return team, user
 
@@ -326,21 +402,14 @@ def scenario_choices(session: Session, user_id: int) -> list[tuple[str, str]]:
     return choices
 
 
-# --- guessing codes --------------------------------------------------------------------------
+# --- codes ---------------------------------------------------------------------------------
 
-CODE_FAILURES_PER_ADDRESS = 40
-_CODE_MARK = "(workshop code)"  # in login_attempts.email: failures of codes, not of log-ins
-
-
-def code_guessing(session: Session, address: str) -> bool:
-    """Whether this address typed too many wrong codes lately (a code is short, so its
-    guessing is throttled like log-ins, across every app process)."""
-    since = utcnow() - dt.timedelta(minutes=15)
-    return (session.scalar(select(func.count(LoginAttempt.id)).where(
-        LoginAttempt.email == _CODE_MARK, LoginAttempt.address == address[:64],
-        LoginAttempt.at >= since)) or 0) >= CODE_FAILURES_PER_ADDRESS
-
-
-def record_wrong_code(session: Session, address: str) -> None:
-    session.add(LoginAttempt(email=_CODE_MARK, address=address[:64]))
-    session.commit()
+def check_code(session: Session, code: str, address: str) -> Workshop | None:
+    """The workshop of this code, or None, and then the wrong code counts against
+    `address`. Raises `Throttled` while the address has typed too many wrong codes, for a
+    right code too: otherwise guessing would go on, the refusals telling the right one."""
+    limits.refuse_guessing(session, address)
+    workshop = find_by_code(session, code)
+    if workshop is None:
+        limits.count_wrong_code(session, address)
+    return workshop

@@ -9,12 +9,16 @@ URL table:
     GET        /workshops/<id>/teams               the dashboard's table, polled (ETag)
     GET        /workshops/<id>/compare?a=&b=       two teams side by side
     POST       /workshops/<id>/teams/add           add a team
+    POST       /workshops/<id>/teams/max           change how many teams the workshop takes
     POST       /workshops/<id>/teams/<t>/rename    rename a team
     GET, POST  /workshops/<id>/teams/<t>/reset     confirm, then reset a team's plan
     GET, POST  /workshops/<id>/teams/<t>/remove    confirm, then remove a team and its plan
     POST       /workshops/<id>/lock, /unlock       stop and restart editing by every team
     GET        /workshops/<id>/summary.pdf         the workshop summary
     GET        /workshops/<id>/debrief.zip         every team's gap report and the summary
+
+Every path that takes a code counts a wrong one, and refuses (429) an address that typed
+too many (see `limits`).
 """
 
 from __future__ import annotations
@@ -23,8 +27,10 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     g,
+    make_response,
     redirect,
     render_template,
     request,
@@ -42,8 +48,8 @@ from ..scorecard.service import DEFAULT_CHECKLIST, available_checklists, checkli
 from ..web.downloads import attachment
 from ..wizard.steps import BY_KEY
 from . import dashboard, debrief, service
-from .forms import JoinForm, JoinTeamForm, NewWorkshopForm, TeamNameForm
-from .service import WorkshopError
+from .forms import JoinForm, JoinTeamForm, MaxTeamsForm, NewWorkshopForm, TeamNameForm
+from .service import Throttled, WorkshopError
 
 bp = Blueprint("workshops", __name__)
 
@@ -70,6 +76,12 @@ def _team(workshop: Workshop, team_id: int):
     if team is None:
         abort(404)
     return team
+
+
+def _too_many(page: str, refusal: Throttled) -> Response:
+    response = make_response(page, 429)
+    response.headers["Retry-After"] = str(refusal.retry_after)
+    return response
 
 
 def _expired() -> str:
@@ -140,17 +152,14 @@ def join():
     if g.get("csrf_failed"):
         return render_template("workshops/join.html", form=form, notice=_expired()), 400
     if form.validate():
-        session_ = db.session()
-        address = request.remote_addr or ""
-        if service.code_guessing(session_, address):
-            form.code.errors.append(_("Too many wrong codes from this computer. Wait a "
-                                      "quarter of an hour, or ask the trainer for help."))
-        else:
-            workshop = service.find_by_code(session_, form.code.data)
-            if workshop is not None:
-                return redirect(url_for(".join_team", code=workshop.code))
-            service.record_wrong_code(session_, address)
-            form.code.errors.append(_("No workshop has this code. Check it with the trainer."))
+        try:
+            workshop = service.check_code(db.session(), form.code.data, request.remote_addr or "")
+        except Throttled as refusal:
+            form.code.errors.append(str(refusal))
+            return _too_many(render_template("workshops/join.html", form=form), refusal)
+        if workshop is not None:
+            return redirect(url_for(".join_team", code=workshop.code))
+        form.code.errors.append(_("No workshop has this code. Check it with the trainer."))
     return render_template("workshops/join.html", form=form), 400
 
 
@@ -167,7 +176,13 @@ def _team_form(workshop: Workshop) -> JoinTeamForm:
 @bp.route("/join/<code>", methods=["GET", "POST"])
 def join_team(code: str):
     session_ = db.session()
-    workshop = service.find_by_code(session_, code)
+    try:
+        workshop = service.check_code(session_, code, request.remote_addr or "")
+    except Throttled as refusal:
+        # The code form, whether this code is right or not: nothing tells a guesser which.
+        form = JoinForm(formdata=None, data={"code": code})
+        form.code.errors = [str(refusal)]
+        return _too_many(render_template("workshops/join.html", form=form), refusal)
     if workshop is None:
         flash(_("No workshop has this code. Check it with the trainer."), "error")
         return redirect(url_for(".join"))
@@ -198,7 +213,12 @@ def join_team(code: str):
         team, user = service.join(
             session_, workshop, None if guest else current_user._get_current_object(),
             guest_name=form.your_name.data or "",
-            team_id=None if choice == NEW_TEAM else int(choice), new_team=form.new_team.data or "")
+            team_id=None if choice == NEW_TEAM else int(choice), new_team=form.new_team.data or "",
+            address=request.remote_addr or "",
+            joins_per_hour=current_app.config["WORKSHOP_JOINS_PER_HOUR"])
+    except Throttled as refusal:
+        form.form_errors.append(str(refusal))
+        return _too_many(render()[0], refusal)
     except WorkshopError as problem:
         (form.new_team if choice == NEW_TEAM else form.team).errors.append(str(problem))
         return render(400)
@@ -226,18 +246,19 @@ def _table_context(workshop: Workshop, rows: list | None = None) -> dict:
             "sort": _sort(), "section_count": len(SECTION_MODELS)}
 
 
-def _page_context(workshop: Workshop) -> dict:
-    return {"join_url": url_for(".join", _external=True),
-            "checklist_name": checklist_for(workshop.checklist).name}
+def _dashboard(workshop: Workshop, team_form=None, max_form=None) -> str:
+    """The dashboard, with the trainer's forms as posted when one of them came back."""
+    return render_template("workshops/dashboard.html", workshop=workshop,
+                           team_form=team_form or TeamNameForm(prefix="add"),
+                           max_form=max_form or MaxTeamsForm(obj=workshop),
+                           join_url=url_for(".join", _external=True),
+                           checklist_name=checklist_for(workshop.checklist).name,
+                           **_table_context(workshop))
 
 
 @bp.get("/workshops/<int:workshop_id>")
 def dashboard_page(workshop_id: int):
-    workshop = _workshop(workshop_id)
-    context = _table_context(workshop)
-    return render_template("workshops/dashboard.html", workshop=workshop,
-                           team_form=TeamNameForm(prefix="add"), **_page_context(workshop),
-                           **context)
+    return _dashboard(_workshop(workshop_id))
 
 
 @bp.get("/workshops/<int:workshop_id>/teams")
@@ -294,8 +315,22 @@ def add_team(workshop_id: int):
             return _back(workshop)
     elif g.get("csrf_failed"):
         form.name.errors.append(_expired())
-    return render_template("workshops/dashboard.html", workshop=workshop, team_form=form,
-                           **_page_context(workshop), **_table_context(workshop)), 400
+    return _dashboard(workshop, team_form=form), 400
+
+
+@bp.post("/workshops/<int:workshop_id>/teams/max")
+def set_max_teams(workshop_id: int):
+    workshop = _workshop(workshop_id)
+    form = MaxTeamsForm()
+    if form.validate():
+        try:
+            service.set_max_teams(db.session(), workshop, form.max_teams.data)
+        except WorkshopError as problem:
+            form.max_teams.errors.append(str(problem))
+        else:
+            flash(_("The workshop now takes at most %(n)s teams.", n=workshop.max_teams))
+            return _back(workshop)
+    return _dashboard(workshop, max_form=form), 400
 
 
 @bp.post("/workshops/<int:workshop_id>/teams/<int:team_id>/rename")

@@ -130,6 +130,11 @@ def sign_up(page: Page, base_url: str) -> None:
     name, email, password = NEW_USER
     fill(page, {"Your name": name, "E-mail address": email, "Password": password})
     page.get_by_role("button", name="Create the account").click()
+    # Then log in, as after any sign-up (the address is filled in already).
+    heading(page, "Log in")
+    expect(page.get_by_label("E-mail address")).to_have_value(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
 
 
 def start_plan(page: Page, base_url: str) -> None:

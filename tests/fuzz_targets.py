@@ -1,5 +1,6 @@
 """What every form route of the app takes, read from its URL map and its WTForms classes,
-and the strategy that draws a post for each (`FormTargets.cases`).
+and the strategy that draws a post for each (`FormTargets.cases`); and every page (GET
+rule), with the query parameters the app reads (`FormTargets.page_cases`).
 
 A route that reads `request.form` by hand says its fields in `PLAIN_FORMS`; a new POST
 route that nobody has described makes `tests/test_fuzz.py` fail until it is.
@@ -30,11 +31,17 @@ from drafter.plans.views import NewPlanForm
 from drafter.wizard.forms.common import LinesField, MultiCheckboxField
 from drafter.wizard.steps import BY_KEY
 from fuzz_strategies import (
+    DEEP,
+    ENCODINGS,
     ITEM_OF,
     MISSING,
+    NAMELESS,
+    ODD_IDS,
+    ROW_INDICES,
     STEP_KEYS,
     FieldSpec,
     FormCase,
+    Raw,
     Ref,
     any_text,
     pairs_for,
@@ -96,25 +103,39 @@ BACK = ("step", "section", "all")
 ROLE_CHOICES = tuple(ROLES)
 # Routes whose views read request.form by hand (no WTForms class to look at).
 PLAIN_FORMS = {
-    "auth.logout": (), "plans.delete": (), "plans.import_plan": _plain("file"),
+    "auth.logout": (), "auth.end_devices": (), "plans.delete": (), "plans.import_plan": _plain("file"),
     "members.invite": _plain(role=ROLE_CHOICES, email="email"),
     "members.change_role": _plain(role=ROLE_CHOICES), "members.remove": (),
     "members.accept": (), "wizard.delete_item": _plain(version="version"),
     "scorecard.choose_checklist": _plain(checklist=("csag-2012", "first-plan-minimum")),
     "review.section_comments": _plain("body", back=BACK), "review.reply": _plain("body", back=BACK),
     "review.resolve": _plain(back=BACK), "review.reopen": _plain(back=BACK),
-    "review.assess": _plain("reason", agrees=("yes", "no"), status=("met", "partly_met", "not_met")),
+    # One criterion's plain fields (/assessments/<criterion>), or the page's, one set per
+    # criterion (/assessments), with the area whose Save was pressed.
+    "review.assess": _plain("reason", "reason-POL-1", "reason-INC-1", agrees=("yes", "no"),
+                            status=("met", "partly_met", "not_met"),
+                            area=("POL", "INC", "../x", ""),
+                            **{f"{name}-{criterion}": choices for criterion in ("POL-1", "INC-1")
+                               for name, choices in (("agrees", ("yes", "no", "maybe")),
+                                                     ("status", ("met", "partly_met", "not_met",
+                                                                 "odd")))}),
     "history.save": _plain("name"), "history.restore": (),
     "workshops.new": _plain("name", starts_on="date", ends_on="date",
-                            scenario=("sample:weak", "empty", "plan:1", "plan:x", "zz"),
+                            scenario=("sample:weak", "empty", "plan:1", "plan:x", "zz",
+                                      *(f"plan:{odd}" for odd in ODD_IDS)),
                             checklist=("csag-2012", "first-plan-minimum", "nope")),
     "workshops.join": _plain(code=(Ref("code"), "k7-pq x4", "")),
     "workshops.join_team": _plain("new_team", "your_name", team=("new", "1", "999", "zz")),
     "workshops.add_team": _plain("add-name"), "workshops.rename_team": _plain("rename-name"),
+    "workshops.set_max_teams": _plain(max_teams=("1", "3", "40", "200", "0", "201", "x", "")),
     "workshops.reset_team": (), "workshops.remove_team": (), "workshops.lock": (), "workshops.unlock": (),
 }
 WTFORMS = {"auth.login": LoginForm, "auth.signup": SignupForm,
            "auth.change_password": PasswordForm, "plans.new": NewPlanForm}
+# Query parameters some page reads (`request.args`); every page is sent a few of them.
+QUERY = ("from", "to", "a", "b", "add", "show", "sort", "next", "email", "code")
+# The step form's own controls, which a row button may name too.
+CONTROLS = ("csrf_token", "version", "complete", "later")
 
 
 class FormTargets:
@@ -124,6 +145,9 @@ class FormTargets:
         self.app = app
         self.rules = sorted((rule for rule in app.url_map.iter_rules() if "POST" in rule.methods),
                             key=lambda rule: (rule.endpoint, rule.rule))
+        self.page_rules = sorted((rule for rule in app.url_map.iter_rules()
+                                  if "GET" in rule.methods and rule.endpoint != "static"),
+                                 key=lambda rule: (rule.endpoint, rule.rule))
         with app.test_request_context():
             self.steps = {key: form_specs(BY_KEY[key].form) for key in STEP_KEYS}
             self.items = {key: form_specs(BY_KEY[key].collection.form) for key in ITEM_OF}
@@ -132,6 +156,9 @@ class FormTargets:
     def endpoints(self) -> set[str]:
         return {rule.endpoint for rule in self.rules}
 
+    def pages(self) -> set[str]:
+        return {rule.endpoint for rule in self.page_rules}
+
     def unknown(self) -> set[str]:
         """POST endpoints nobody has said the fields of: the test fails on these."""
         known = set(PLAIN_FORMS) | set(WTFORMS) | {"wizard.step", "wizard.item", "wizard.resolve"}
@@ -139,14 +166,22 @@ class FormTargets:
 
     def specs(self, endpoint: str, section: str | None) -> tuple[FieldSpec, ...]:
         if endpoint == "wizard.step":
-            return self.steps.get(section, ()) + _plain(
-                complete="bool", later="text", add_row=("members", "risks", "pillars",
-                                                        "objectives", "partners"),
-                remove_row=("members-0", "risks-1", "objectives-0", "partners-0", "pillars-9"))
+            # A row button may name any field of the form, a list or not, with any index.
+            fields = self.steps.get(section, ())
+            names = tuple(spec.name for spec in fields) + CONTROLS
+            lists = tuple(spec.name for spec in fields if spec.kind == "rows")
+            return fields + _plain(
+                complete="bool", later="text", unlink=("confirm", "back", "x"),
+                add_row=lists * 3 + names,
+                remove_row=tuple(f"{name}-{index}" for name in lists * 3 + names
+                                 for index in ROW_INDICES))
         if endpoint == "wizard.item":
             return self.items.get(section, self.steps.get(section, ())) + _plain(another="text")
         if endpoint == "wizard.resolve":
-            return _plain(version="version")
+            # A choice per difference ("keep-field-<name>"), or "keep" for all of one's own.
+            choices = {f"keep-field-{spec.name}": ("mine", "saved", "both")
+                       for spec in self.steps.get(section, ())}
+            return _plain(version="version", base="version", keep=("mine", "saved"), **choices)
         return self.wtforms.get(endpoint) or PLAIN_FORMS[endpoint]
 
     def cases(self, endpoints: set[str] | None = None) -> st.SearchStrategy[FormCase]:
@@ -162,15 +197,53 @@ class FormTargets:
             pairs = draw(pairs_for(self.specs(rule.endpoint, args.get("section"))))
             if rule.endpoint == "wizard.resolve":
                 pairs.append(("payload", draw(resolve_payloads(args["section"]))))
-            return FormCase(rule.endpoint, args, pairs, multipart=draw(st.booleans()),
+            encoding = draw(st.sampled_from(ENCODINGS))
+            if encoding == "multipart" and draw(st.integers(0, 7)) == 0:
+                pairs.append((NAMELESS, draw(short_text)))
+            return FormCase(rule.endpoint, args, pairs, encoding=encoding,
+                            as_role="reviewer" if rule.endpoint == "review.assess" else "owner",
+                            token=draw(st.sampled_from(["valid"] * 4 + ["missing"])),
+                            site=draw(st.sampled_from(["same-origin"] * 2 + ["cross-site", ""])))
+
+        return case()
+
+    def page_cases(self, endpoints: set[str] | None = None) -> st.SearchStrategy[FormCase]:
+        """GET requests to every page, with odd ids in the URL and odd query values."""
+        rules = [rule for rule in self.page_rules
+                 if endpoints is None or rule.endpoint in endpoints]
+        return st.sampled_from(rules).flatmap(self._page_case)
+
+    def _page_case(self, rule) -> st.SearchStrategy[FormCase]:
+        @st.composite
+        def case(draw):
+            args = {name: draw(ARGUMENTS[name](rule.endpoint)) for name in sorted(rule.arguments)}
+            if args.get("item_id") == "the section's own":
+                args["item_id"] = ITEM_OF.get(args.get("section"), "zz")
+            # Each parameter the app reads a quarter of the time, and a name it does not.
+            query = [(name, draw(query_values)) for name in QUERY
+                     if draw(st.integers(0, 3)) == 0]
+            query += draw(st.lists(st.tuples(short_text, query_values), max_size=1))
+            return FormCase(rule.endpoint, args, query, method="GET",
                             as_role="reviewer" if rule.endpoint == "review.assess" else "owner")
 
         return case()
 
 
 def _ref_or(reference: str, *others) -> st.SearchStrategy:
-    return st.sampled_from([Ref(reference)] * 6 + list(others))
+    """Mostly the world's own id; sometimes another, or one no column holds or int()
+    reads (a quarter of the time: each of those is answered before any view runs)."""
+    return st.sampled_from([Ref(reference)] * 18 + list(others)
+                           + [Raw(odd) for odd in ODD_IDS[:7]])
 
+
+# What a query value may be: an odd id, revisions' "current", a field's name, the
+# world's own ids, anything.
+query_values = st.one_of(
+    st.sampled_from(ODD_IDS),
+    st.sampled_from(["current", "1", "2", "all", "name", "score", "members", "objectives",
+                     "title", "csrf_token"]),
+    st.sampled_from([Ref("revision_id"), Ref("team_id")]),
+    any_text)
 
 ARGUMENTS = {
     "plan_id": lambda endpoint: _ref_or("plan_id", MISSING),
@@ -181,11 +254,13 @@ ARGUMENTS = {
         ["the section's own"] * 6 + ["new"] * 3 + list(ITEM_OF.values()) + ["zz"]),
     "user_id": lambda endpoint: st.sampled_from(
         [Ref("user:editor"), Ref("user:viewer"), Ref("user:stranger"), Ref("user:owner"),
-         MISSING]),
+         MISSING, Raw(ODD_IDS[0]), Raw("²")]),
     "token": lambda endpoint: _ref_or("token", "not-a-token"),
     "thread_id": lambda endpoint: _ref_or("thread_id", MISSING),
     "revision_id": lambda endpoint: _ref_or("revision_id", MISSING),
-    "criterion": lambda endpoint: st.sampled_from(["POL-1", "INC-1", "MEL-1", "RES-2", "NOPE-9"]),
+    # None: the assessment page's own form, which posts every criterion at once.
+    "criterion": lambda endpoint: st.sampled_from(["POL-1", "INC-1", "MEL-1", "RES-2", "NOPE-9",
+                                                   None, None]),
     "workshop_id": lambda endpoint: _ref_or("workshop_id", MISSING),
     "team_id": lambda endpoint: _ref_or("team_id", MISSING),
     "code": lambda endpoint: _ref_or("code", "NOCODE", "k7-pq x4"),
@@ -194,11 +269,12 @@ ARGUMENTS = {
 
 def resolve_payloads(section: str) -> st.SearchStrategy[str]:
     """What a conflict page posts back: the saved section (as it should), a JSON object of
-    the section's own field names holding anything, or any text."""
+    the section's own field names holding anything, a nest deeper than any stack, or
+    any text."""
     model = SECTION_MODELS.get(section)
     names = list(model.model_fields) if model else ["x"]
     objects = st.dictionaries(st.sampled_from(names), st.one_of(
         st.none(), st.booleans(), st.integers(), short_text, st.lists(short_text, max_size=2)),
         max_size=4).map(json.dumps)
     return st.one_of(st.just(Ref("section_json")), st.just(Ref("section_json")), objects,
-                     any_text)
+                     st.sampled_from(DEEP), any_text)

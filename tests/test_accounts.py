@@ -46,6 +46,8 @@ def test_bad_sign_ups_come_back_with_what_was_typed(anonymous):
     assert response.status_code == 400
     assert "Enter an e-mail address like" in html and "not-an-address" in html
     assert "at least 10 characters" in html
+    # Each message stands by its own field too, not only in the summary at the top.
+    assert 'id="email-error"' in html and 'id="password-error"' in html
 
 
 def test_signing_up_with_an_address_that_has_an_account_tells_nothing(app, anonymous,

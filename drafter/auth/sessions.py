@@ -26,6 +26,7 @@ IDLE = dt.timedelta(hours=12)
 REMEMBER = dt.timedelta(days=14)
 # last_seen_at is written at most this often: not a database write on every request.
 SEEN_EVERY = dt.timedelta(minutes=5)
+MAX_USER_ID = 2**31 - 1  # the id column is an INTEGER
 
 
 def digest(secret: str) -> str:
@@ -45,6 +46,7 @@ def start(session: Session, user: User, *, remember: bool, user_agent: str = "",
     key = secrets.token_urlsafe(32)
     token = secrets.token_urlsafe(32) if remember else None
     now = utcnow()
+    _forget_ended(session, user.id, now)
     session.add(LoginSession(
         user_id=user.id, key_hash=digest(key),
         remember_hash=digest(token) if token else None,
@@ -58,8 +60,10 @@ def start(session: Session, user: User, *, remember: bool, user_agent: str = "",
 
 def _split(identity: str) -> tuple[int, str] | None:
     user_id, _colon, key = (identity or "").partition(":")
-    if not key or not user_id.isascii() or not user_id.isdigit() or len(user_id) > 18:
+    if not key or not user_id.isascii() or not user_id.isdigit() or len(user_id) > 10:
         return None  # also a cookie from before device log-ins: it held the id alone
+    if int(user_id) > MAX_USER_ID:
+        return None
     return int(user_id), key
 
 
@@ -137,23 +141,22 @@ def devices(session: Session, user_id: int) -> list[LoginSession]:
     """The account's open log-ins, most recently used first (idle ones that a remember-me
     token can no longer reopen are left out)."""
     now = utcnow()
-    rows = session.scalars(select(LoginSession).where(LoginSession.user_id == user_id)
-                           .order_by(LoginSession.last_seen_at.desc()))
-    return [row for row in rows if row.last_seen_at >= now - IDLE
-            or (row.remember_until is not None and row.remember_until > now)]
+    return list(session.scalars(select(LoginSession).where(
+        LoginSession.user_id == user_id,
+        (LoginSession.last_seen_at >= now - IDLE) | (LoginSession.remember_until > now))
+        .order_by(LoginSession.last_seen_at.desc())))
 
 
 def is_current(login: LoginSession, user: User) -> bool:
     return bool(user.login_key) and login.key_hash == digest(user.login_key)
 
 
-def prune(session: Session) -> None:
-    """Delete log-ins that nothing can reopen any more (run now and then)."""
-    now = utcnow()
+def _forget_ended(session: Session, user_id: int, now: dt.datetime) -> None:
+    """Delete the account's log-ins that nothing can reopen any more (at each new log-in,
+    so that the table and the account page stay short)."""
     session.execute(delete(LoginSession).where(
-        LoginSession.last_seen_at < now - IDLE,
+        LoginSession.user_id == user_id, LoginSession.last_seen_at < now - IDLE,
         (LoginSession.remember_until.is_(None)) | (LoginSession.remember_until <= now)))
-    session.commit()
 
 
 # (token in the User-Agent, name shown), first match wins: Edge and Opera also say Chrome,

@@ -32,12 +32,15 @@ from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from .. import db, mail
+from ..wizard import pending
 from . import login as logins
 from . import sessions, throttle
 from .passwords import password_problem
 from .service import MIN_PASSWORD, AccountError, Throttled, authenticate, change_password, sign_up
 
 bp = Blueprint("auth", __name__)
+
+DEVICES_SHOWN = 20  # the most recent; "log out everywhere" ends the rest too
 
 PASSWORD_HINT = _l("At least %(n)s characters, not a common password: a few unrelated "
                    "words work well.", n=MIN_PASSWORD)
@@ -108,14 +111,30 @@ def login():
                 "Too many wrong passwords for this account from your connection. Wait "
                 "%(wait)s, then try again. (Logging in from another connection is not "
                 "affected.)", wait=_how_long(seconds)))
-            page = render_template("auth/login.html", form=form)
+            page = render_template("auth/login.html", form=form, reason=_login_reason())
             return page, 429, {"Retry-After": str(seconds)}
         if user is not None:
             logins.begin(user, remember=form.remember.data)
-            return redirect(_safe_next(url_for("plans.index")))
+            # A wizard form sent after the last log-in ended comes back on its page.
+            kept, dropped = pending.claim(db.session(), user.id)
+            if dropped:
+                flash(_("What you typed before you were logged out was not kept: this "
+                        "account cannot change that plan."), "error")
+            return redirect(_safe_next(kept or url_for("plans.index")))
         form.form_errors.append(_("The e-mail address or the password is not right."))
     status = 400 if request.method == "POST" else 200
-    return render_template("auth/login.html", form=form), status
+    return render_template("auth/login.html", form=form, reason=_login_reason()), status
+
+
+def _login_reason() -> tuple[str, bool] | None:
+    """Why the log-in page is shown, when it was not asked for, and whether something
+    typed waits on it."""
+    if pending.waiting(db.session()):
+        return _("You were logged out; log in to get back what you typed — it is not "
+                 "saved yet."), True
+    if _safe_next(""):
+        return _("Log in to see this page."), False
+    return None
 
 
 def _tell_owner(user) -> None:
@@ -187,7 +206,8 @@ def change_password_view():
 def devices():
     user = current_user._get_current_object()
     rows = [(row, sessions.is_current(row, user)) for row in sessions.devices(db.session(), user.id)]
-    return render_template("auth/devices.html", rows=rows)
+    shown = rows[:DEVICES_SHOWN]
+    return render_template("auth/devices.html", rows=shown, more=len(rows) - len(shown))
 
 
 @bp.post("/account/devices/end")

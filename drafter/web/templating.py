@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 from flask_babel import format_date, format_datetime
+from flask_babel.speaklater import LazyString
 from wtforms import BooleanField, FieldList, RadioField, SelectMultipleField, TextAreaField
 from wtforms.fields import SelectField
 
@@ -43,8 +44,15 @@ def blank_row(field: FieldList):
     return row
 
 
+def is_message(value) -> bool:
+    """An error message (plain or translated lazily), not a row's nested errors: WTForms
+    gives a list field both kinds."""
+    return isinstance(value, (str, LazyString))
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.tests["message"] = is_message
     app.jinja_env.globals["field_kind"] = field_kind
     app.jinja_env.globals["blank_row"] = blank_row
     app.jinja_env.globals["collection_summary"] = collection_summary

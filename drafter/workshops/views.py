@@ -46,6 +46,7 @@ from ..plan.store import ConflictError
 from ..plan.schema import SECTION_MODELS
 from ..scorecard.service import DEFAULT_CHECKLIST, available_checklists, checklist_for
 from ..web.downloads import attachment
+from ..web.security import ascii_int
 from ..wizard.steps import BY_KEY
 from . import dashboard, debrief, service
 from .forms import JoinForm, JoinTeamForm, MaxTeamsForm, NewWorkshopForm, TeamNameForm
@@ -283,7 +284,7 @@ def teams_table(workshop_id: int):
 def compare(workshop_id: int):
     workshop = _workshop(workshop_id)
     rows = {row.id: row for row in dashboard.team_rows(db.session(), workshop)}
-    picked = [rows.get(int(value)) if value.isdigit() else None
+    picked = [rows.get(ascii_int(value))
               for value in (request.args.get("a", ""), request.args.get("b", ""))]
     comparison = None
     if all(picked) and picked[0].id != picked[1].id:

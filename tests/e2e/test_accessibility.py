@@ -57,6 +57,7 @@ def test_every_page_has_no_serious_accessibility_violation(live_server, strong_p
     visit("comments on a section", f"{base}/comments/context")
     visit("civil-society assessment", f"{base}/assessments")
     visit("change password", live_server.url + "/account/password")
+    visit("account and log-ins", live_server.url + "/account/devices")
     visit("log in", live_server.url + "/login")
     visit("sign up", live_server.url + "/signup")
 

@@ -1,10 +1,11 @@
 """Fuzzing, the long run: the strategies and oracles of `tests/test_fuzz.py`, for many
 more cases, at random, with every failure kept instead of stopping at the first.
 
-Each target is one POST endpoint of the app (every rule the URL map has) plus the plan
-import with damaged files. The app runs on a fresh SQLite file in a temporary folder.
-Prints the cases run per target, the time taken, and each failure found (its input and
-traceback); exits 1 if any failed.
+Each target is one POST endpoint of the app (every rule the URL map has), one page
+("GET <endpoint>": odd ids in its URL, odd query values), plus the plan import with
+damaged files. The app runs with CSRF protection on, as in production, on a fresh SQLite
+file in a temporary folder. Prints the cases run per target, the time taken, and each
+failure found (its input and traceback); exits 1 if any failed.
 
     .venv/bin/python benchmarks/fuzz_long.py [--cases 12000] [--seed N] [--only wizard.step]
 """
@@ -37,13 +38,16 @@ from fuzzing import (  # noqa: E402
 )
 
 IMPORT = "plans.import_plan (files)"
-# How many shares of the cases a target gets; every other target gets one share.
+# How many shares of the cases a target gets; every other form gets one share, and every
+# page half of one (a page reads less of what it is sent).
 WEIGHTS = {"wizard.step": 8, "wizard.item": 6, IMPORT: 10, "wizard.resolve": 2, "plans.new": 2}
+PAGE = "GET "
 
 
 def plan_cases(targets: list[str], total: int) -> dict[str, int]:
-    shares = {name: WEIGHTS.get(name, 1) for name in targets}
-    return {name: max(1, total * share // sum(shares.values())) for name, share in shares.items()}
+    shares = {name: WEIGHTS.get(name, 0.5 if name.startswith(PAGE) else 1) for name in targets}
+    return {name: max(1, int(total * share / sum(shares.values())))
+            for name, share in shares.items()}
 
 
 def run_target(name: str, count: int, run_one, strategy, rng_seed: int,
@@ -94,7 +98,7 @@ def main() -> int:
     rng_seed = options.seed if options.seed is not None else random.randrange(2 ** 32)
 
     folder = Path(tempfile.mkdtemp(prefix="fuzz-long-"))
-    app = make_app(folder)
+    app = make_app(folder, WTF_CSRF_ENABLED=True)
     users = add_users(app, hash_password(PASSWORD))
     catcher = catch_errors(app)
     app.logger.propagate = False  # tracebacks are kept by the catcher, not printed twice
@@ -102,7 +106,8 @@ def main() -> int:
     targets = FormTargets(app)
     keeper = WorldKeeper(app, users)
 
-    names = sorted(targets.endpoints()) + [IMPORT]
+    names = sorted(targets.endpoints()) + [PAGE + page for page in sorted(targets.pages())] \
+        + [IMPORT]
     if options.only:
         names = [name for name in names if name in options.only]
     counts = plan_cases(names, options.cases)
@@ -118,6 +123,11 @@ def main() -> int:
                               lambda plan_file: run_import_case(app, plan_file, users["owner"],
                                                                 catcher, log_in),
                               plan_files(), rng_seed, failures)
+        elif name.startswith(PAGE):
+            statuses = run_target(name, counts[name],
+                                  lambda case: keeper.run(case, catcher, log_in),
+                                  targets.page_cases({name.removeprefix(PAGE)}), rng_seed,
+                                  failures)
         else:
             statuses = run_target(name, counts[name],
                                   lambda case: keeper.run(case, catcher, log_in),

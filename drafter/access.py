@@ -8,7 +8,9 @@ URL's `workshop_id` (`TRAIN`).
 A team's plan in a locked workshop is read-only to its participants: their role loses
 EDIT while the lock holds. A wizard form posted then is shown again with everything typed
 and a note (as for an expired session); any other edit is refused with a page that says
-the trainer locked editing. An endpoint missing from the table is refused:
+the trainer locked editing. Someone not logged in is sent to the log-in page; a wizard
+form they posted is kept on the way, to come back after log-in (`drafter.wizard.pending`).
+An endpoint missing from the table is refused:
 a new route is closed until someone decides who may use it (and the access test, which
 walks every URL rule, fails until the table says so).
 """
@@ -46,6 +48,9 @@ ROLE_LABELS = {
 ENDPOINTS: dict[str, dict[str, str]] = {
     "static": {"*": PUBLIC},
     "ops.health": {"*": PUBLIC},
+    "ops.favicon": {"*": PUBLIC},
+    "help.glossary": {"*": PUBLIC},
+    "help.scoring": {"*": PUBLIC},
     "auth.login": {"*": PUBLIC},
     "auth.signup": {"*": PUBLIC},
     "auth.logout": {"*": LOGIN},
@@ -94,6 +99,7 @@ ENDPOINTS: dict[str, dict[str, str]] = {
     "workshops.teams_table": {"*": TRAIN},
     "workshops.compare": {"*": TRAIN},
     "workshops.add_team": {"*": TRAIN},
+    "workshops.set_max_teams": {"*": TRAIN},
     "workshops.rename_team": {"*": TRAIN},
     "workshops.reset_team": {"*": TRAIN},
     "workshops.remove_team": {"*": TRAIN},
@@ -162,7 +168,14 @@ def init_app(app: Flask) -> None:
         if need == PUBLIC:
             return None
         if not current_user.is_authenticated:
-            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            response = redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            if request.method == "POST":
+                # A wizard form sent after the log-in ended: kept for its author, to be
+                # shown again after logging in (drafter.wizard.pending).
+                from .wizard import pending
+
+                pending.keep(db.session(), response)
+            return response
         if need == LOGIN:
             return None
         args = request.view_args or {}

@@ -1,6 +1,7 @@
 """The database tables: plans and their sections (each section a versioned JSON row),
 people and their roles on plans, invitations, the history of saves, named revisions,
-review comments and civil-society assessments; workshops and their teams.
+review comments and civil-society assessments; workshops and their teams; wizard forms
+posted after their log-in ended, kept until their author logs in again.
 
 The content of a plan lives in the plan document (`drafter.plan.schema`); these tables
 only hold it. A section that has never been saved has no row (status "not started").
@@ -120,6 +121,24 @@ class LoginSession(Base):
     last_seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     user_agent: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PendingPost(Base):
+    """A wizard form posted by a browser whose log-in had ended, kept for a day so that
+    what was typed comes back after logging in (`drafter.wizard.pending`). The browser
+    holds a random token in a cookie; only its SHA-256 digest is stored. `user_id` is
+    set at log-in, once the account is known to be allowed to edit the plan."""
+
+    __tablename__ = "pending_posts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), index=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(String(300))
+    fields: Mapped[str] = mapped_column(Text)  # the posted fields as JSON [[name, value], ...]
+    address: Mapped[str] = mapped_column(String(64), default="", index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
 
 
 class LoginAttempt(Base):

@@ -4,9 +4,11 @@ Shared by `tests/test_fuzz.py` (a short run in the suite) and `benchmarks/fuzz_l
 (a long run). Nothing here touches the database: a strategy draws *what* to send; the
 oracles in `tests/fuzzing.py` send it and judge the answer.
 
-A drawn form post is a `FormCase`: the endpoint, its URL arguments and the posted pairs.
-Values that only the running world knows (the plan's id, a section's current version)
-are drawn as references, `Ref("plan_id")`, and filled in just before the request.
+A drawn request is a `FormCase`: the endpoint, its URL arguments and the posted pairs
+(or, for a page, its query), how the body is encoded, and whether it carries its CSRF
+token. Values that only the running world knows (the plan's id, a section's current
+version) are drawn as references, `Ref("plan_id")`, and filled in just before the
+request; a URL part no `url_for` would build (an id of other digits) is a `Raw`.
 """
 
 from __future__ import annotations
@@ -39,13 +41,35 @@ class Ref:
     def __repr__(self) -> str:
         return f"@{self.name}"
 
+
+@dataclass(frozen=True)
+class Raw:
+    """Text put into a URL as it is, where an id goes: what `url_for` would refuse."""
+
+    text: str
+
+    def __repr__(self) -> str:
+        return f"raw:{self.text[:30]!r}"
+
+
+# Ids past what a column holds, and digits of other scripts (which int() reads, or which
+# str.isdigit() passes and int() refuses): each once a 500 somewhere.
+ODD_IDS = [str(2 ** 31), str(2 ** 63), "99999999999999999999999", "9" * 5000, "²", "١",
+           "٣٣", str(2 ** 31 - 1), str(2 ** 63 - 1), "１２", "𝟚", "①", "³⁵", "0", "-1", "1.0",
+           "01"]
+# A multipart part whose name the parser cannot read: it reaches the app with no name.
+NAMELESS = "odd\tname\n\x84"
+# Bodies that are no form, and nests deeper than any reader's stack.
+DEEP = ["[" * 100_000, '{"a": ' * 50_000, "[" * 3000 + "]" * 3000,
+        '{"items": ' + "[" * 5000 + "]" * 5000 + "}"]
+
 # --- values -------------------------------------------------------------------------
 
 _chars = st.characters(exclude_categories=("Cs",))  # lone surrogates cannot be sent at all
 ODD_STRINGS = [
     "", " ", "\x00", "\t\r\n", "\r", "\u202e\u200f", "\ufeff", "<script>alert(1)</script>",
     "{{ 7*7 }}", "NaN", "-NaN", "sNaN", "Infinity", "-Infinity", "1e309", "-0", "0x1F",
-    "١٢٣٤", "２０２６", "𝟚𝟘𝟚𝟞", "null", "[]", "{}", "None", "true", "\\", "'", "\"",
+    "١٢٣٤", "２０２６", "𝟚𝟘𝟚𝟞", "²", "٣", "null", "[]", "{}", "None", "true", "\\", "'", "\"",
     "a" * 201, "b" * 501, "c" * 20_001, "%00", "../../etc/passwd", "ÿ\u0100\U0001F600",
 ]
 short_text = st.text(alphabet=_chars, max_size=40)
@@ -94,15 +118,24 @@ class FieldSpec:
     row: tuple["FieldSpec", ...] = ()
 
 
+ENCODINGS = ["urlencoded"] * 5 + ["multipart"] * 4 + ["json", "json-deep", "text"]
+
+
 @dataclass
 class FormCase:
-    """One drawn post: endpoint, URL arguments (values or `Ref`s), posted pairs."""
+    """One drawn request: endpoint, URL arguments (values, `Ref`s or `Raw`s), posted pairs
+    (a page's query when `method` is GET), the body's `encoding` ("urlencoded",
+    "multipart", or what no form is: "json", "json-deep", "text"), and whether the CSRF
+    `token` is sent ("valid" or "missing") from a page of this `site` (Sec-Fetch-Site)."""
 
     endpoint: str
     args: dict
     pairs: list[tuple[str, str]] = field(default_factory=list)
-    multipart: bool = False
+    encoding: str = "urlencoded"
     as_role: str = "owner"
+    method: str = "POST"
+    token: str = "valid"
+    site: str = "same-origin"
 
     def __repr__(self) -> str:  # shown with a failure: short enough to read
         def short(text):
@@ -110,12 +143,15 @@ class FormCase:
                 f"{text[:60]}…({len(text)} chars)")
 
         shown = [(short(key), short(value)) for key, value in self.pairs]
-        return (f"FormCase({self.endpoint!r}, args={self.args!r}, multipart={self.multipart}, "
+        return (f"FormCase({self.method} {self.endpoint!r}, args={self.args!r}, "
+                f"encoding={self.encoding!r}, token={self.token!r}, site={self.site!r}, "
                 f"as_role={self.as_role!r}, pairs={shown!r})")
 
 
-ROW_INDICES = [0, 0, 1, 1, 2, 3, 7, "01", "-1", "x", "1e3", 4999, 999_999_999]
-VERSIONS = [Ref("version")] * 6 + ["0", "-5", "abc", "", "99999999999999999999", "1.5"]
+ROW_INDICES = [0, 0, 1, 1, 2, 3, 7, "01", "-1", "x", "1e3", 4999, 999_999_999, "²", "١",
+               "9" * 30, "9" * 5000]
+VERSIONS = [Ref("version")] * 6 + ["0", "-5", "abc", "", "99999999999999999999", "1.5", "١",
+                                   "２", "9" * 5000]
 
 
 PASSWORD = "correct horse battery"  # every fuzzed account's password (as in tests/support.py)

@@ -1,10 +1,15 @@
 """The fuzzing harness: the world each case runs in, and the oracles that judge each
 answer (the cases come from `fuzz_targets.py` and `fuzz_strategies.py`).
 
-Shared by `tests/test_fuzz.py` and `benchmarks/fuzz_long.py`. The oracles:
+Shared by `tests/test_fuzz.py` and `benchmarks/fuzz_long.py`. The app runs with CSRF
+protection on, as in production: a case sends a valid token unless it is drawn without
+one. The oracles:
 
-* never a 500;
+* never a 500, on a form post or a page;
 * a refused request (any 4xx) leaves every table that matters exactly as it was;
+* a post without its token writes nothing; a body that is no form (JSON, text) and a
+  form with a nameless part are always refused; a form whose token failed is shown
+  again ("your session had expired") only to a page of this site;
 * an accepted one (2xx or 3xx) leaves each plan it touched a valid document, which exports
   and imports back to the same document;
 * an imported file is either accepted whole (its plan exports as the parsed file) or
@@ -20,7 +25,8 @@ import logging
 import re
 import traceback
 
-from flask import url_for
+from flask import session, url_for
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy import delete, select
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
@@ -34,7 +40,7 @@ from drafter.plan.store import PlanStore
 from drafter.plan.transfer import ImportProblem, export_json, parse_document
 from drafter.review import service as review
 from drafter.workshops import service as workshops
-from fuzz_strategies import FormCase, Ref
+from fuzz_strategies import DEEP, NAMELESS, FormCase, Raw, Ref
 
 ROLE_NAMES = ("owner", "editor", "reviewer", "viewer", "stranger")
 # Tables whose rows a refused request must leave alone. Failed log-ins are counted on
@@ -42,6 +48,8 @@ ROLE_NAMES = ("owner", "editor", "reviewer", "viewer", "stranger")
 UNTOUCHED_BY_REFUSALS = [table for name, table in Base.metadata.tables.items()
                          if name != "login_attempts"]
 SAVED_ANYWAY = "Your changes are saved, but the section cannot be marked complete yet."
+# Words of every "session expired, here is your form again" page (the log-in's aside).
+SHOWN_AGAIN = "Your session had expired"
 
 
 # --- the world ----------------------------------------------------------------------
@@ -116,6 +124,8 @@ class WorldKeeper:
 
     def run(self, case: FormCase, catcher: "ErrorCatcher", log_in) -> int:
         world = self.world()
+        if case.method == "GET":  # a page changes nothing worth a new world
+            return run_page_case(self.app, case, world, catcher, log_in)
         self.current = None  # rebuilt next time unless the case is refused cleanly
         status, accepted = run_form_case(self.app, case, world, catcher, log_in)
         if not accepted:
@@ -197,48 +207,115 @@ def _resolve(value, world: dict, app, case: FormCase):
     return world[value.name]
 
 
+PLACEHOLDER = 7_300_000  # an int url_for takes where a `Raw` goes, replaced afterwards
+
+
 def _url(app, case: FormCase, world: dict) -> str:
     with app.test_request_context():
         args = {key: _resolve(value, world, app, case) for key, value in case.args.items()}
         if case.endpoint == "wizard.item" and args.get("item_id") == "new":
             args.pop("item_id")
-        return url_for(case.endpoint, **args)
+        raws = {}
+        for number, (key, value) in enumerate(sorted(args.items())):
+            if isinstance(value, Raw):
+                args[key] = PLACEHOLDER + number
+                raws[PLACEHOLDER + number] = value.text
+        url = url_for(case.endpoint, **args)
+    for placeholder, text in raws.items():
+        url = re.sub(rf"/{placeholder}(?=/|$|\?)", lambda _match: "/" + text, url)
+    return url
+
+
+def _client_with_token(app, log_in, user_id: int):
+    """A client logged in as `user_id`, and a CSRF token valid for its session (as the
+    page it posts from would have given it)."""
+    client = app.test_client()
+    log_in(client, user_id)
+    with app.test_request_context():
+        token = generate_csrf()
+        raw = session["csrf_token"]
+    with client.session_transaction() as client_session:
+        client_session["csrf_token"] = raw
+    return client, token
 
 
 def run_form_case(app, case: FormCase, world: dict, catcher: ErrorCatcher,
                   log_in) -> tuple[int, bool]:
     """Post one case and apply the oracles; returns the status and whether anything may
     have been written. Raises `Failure`."""
-    client = app.test_client()
-    log_in(client, world[f"user:{case.as_role}"])
+    client, token = _client_with_token(app, log_in, world[f"user:{case.as_role}"])
     url = _url(app, case, world)
     data = MultiDict([(key, str(_resolve(value, world, app, case))) for key, value in case.pairs])
+    if case.token == "valid":
+        data.add("csrf_token", token)
     before = snapshot(app)
     catcher.records.clear()
-    response = post_form(client, url, data, case.multipart)
+    response = send(client, url, data, case.encoding,
+                    {"Sec-Fetch-Site": case.site} if case.site else {})
     status = response.status_code
     body = response.get_data(as_text=True)
     response.close()
     if status >= 500:
         raise Failure(f"{status} from POST {url}\n" + "\n".join(catcher.records))
+    if status < 400:
+        if case.encoding not in ("urlencoded", "multipart"):
+            raise Failure(f"{status} from POST {url} of a {case.encoding} body, not a form")
+        if any(key == NAMELESS for key, _value in case.pairs) and case.encoding == "multipart":
+            raise Failure(f"{status} from POST {url} with a nameless part")
+    if case.token != "valid" and case.site != "same-origin" and SHOWN_AGAIN in body:
+        raise Failure(f"POST {url} from another site, its token failed, shown again")
     saved_anyway = status == 400 and SAVED_ANYWAY in body
-    if 400 <= status < 500 and not saved_anyway:
+    # Without its token a post writes nothing, whatever the answer: the page shown again
+    # may be a redirect (a workshop code that is no more, say).
+    if (400 <= status < 500 and not saved_anyway) or case.token != "valid":
         changed = _changed(before, snapshot(app))
         if changed:
-            raise Failure(f"{status} from POST {url}, yet these tables changed: {changed}")
+            raise Failure(f"{status} from POST {url} ({case.token} token), yet these tables "
+                          f"changed: {changed}")
         return status, False
     for plan_id in _plans_touched(app, world, response.headers.get("Location", "")):
         check_plan_round_trips(app, plan_id)
     return status, True
 
 
-def post_form(client, url: str, data, multipart: bool):
+def run_page_case(app, case: FormCase, world: dict, catcher: ErrorCatcher, log_in) -> int:
+    """GET one page with the case's query: any answer but a 500. Raises `Failure`."""
+    client = app.test_client()
+    log_in(client, world[f"user:{case.as_role}"])
+    url = _url(app, case, world)
+    query = [(key, str(_resolve(value, world, app, case))) for key, value in case.pairs]
+    catcher.records.clear()
+    response = client.get(url, query_string=query)
+    status = response.status_code
+    response.close()
+    if status >= 500:
+        raise Failure(f"{status} from GET {url} {query!r}\n" + "\n".join(catcher.records))
+    return status
+
+
+def send(client, url: str, data: MultiDict, encoding: str, headers: dict):
+    """POST `data` encoded as a form (see `post_form`) or as what no form is: a JSON
+    object of it, JSON nested past any stack, or text. Those carry the CSRF token as a
+    header, as a script would, so only the form guard stands in their way."""
+    if encoding in ("urlencoded", "multipart"):
+        return post_form(client, url, data, encoding == "multipart", headers)
+    token = data.pop("csrf_token", None)
+    headers = {**headers, **({"X-CSRFToken": token} if token else {})}
+    if encoding == "text":
+        return client.post(url, data="&".join(f"{k}={v}" for k, v in data.items(multi=True)),
+                           content_type="text/plain", headers=headers)
+    body = DEEP[0] if encoding == "json-deep" else json.dumps(data.to_dict())
+    return client.post(url, data=body, content_type="application/json", headers=headers)
+
+
+def post_form(client, url: str, data, multipart: bool, headers: dict | None = None):
     """POST `data`, as multipart encoded here in memory: the test client would spill a large
     body to a temporary file it never closes."""
     if not multipart:
-        return client.post(url, data=data)
+        return client.post(url, data=data, headers=headers)
     boundary, body = encode_multipart(data)
-    return client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}")
+    return client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}",
+                       headers=headers)
 
 
 def _plans_touched(app, world: dict, location: str) -> list[int]:
@@ -254,11 +331,10 @@ def _plans_touched(app, world: dict, location: str) -> list[int]:
 def run_import_case(app, plan_file, owner_id: int, catcher: ErrorCatcher, log_in) -> int:
     """Import one file: 302 with a plan that exports as the parsed file, or 400 with
     nothing written; never a 500. Raises `Failure`."""
-    client = app.test_client()
-    log_in(client, owner_id)
+    client, token = _client_with_token(app, log_in, owner_id)
     before = snapshot(app)
     catcher.records.clear()
-    response = post_form(client, "/plans/import", {"file": FileStorage(
+    response = post_form(client, "/plans/import", {"csrf_token": token, "file": FileStorage(
         io.BytesIO(plan_file.raw), plan_file.filename, content_type=plan_file.content_type)},
         multipart=True)
     status = response.status_code

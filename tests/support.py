@@ -107,3 +107,16 @@ def log_in(client, user_id: int) -> None:
 
 def sample(name: str) -> PlanDocument:
     return parse_document((ROOT / "samples" / name).read_bytes())
+
+
+def audit_page(page, axe, screenshot, name: str, problems: dict, too_wide: dict) -> None:
+    """What every page check of the browser tests does with a page that has loaded: a
+    full-page screenshot (to look at), its horizontal overflow in pixels and axe's
+    blocking findings, each noted under `name` when there are any."""
+    page.screenshot(path=screenshot, full_page=True)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if overflow > 0:
+        too_wide[name] = overflow
+    if blocking := axe.blocking(axe.violations(page)):
+        problems[name] = blocking

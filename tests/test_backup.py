@@ -23,7 +23,7 @@ from drafter.history.service import save_revision
 from drafter.members.service import accept, invite, set_role
 from drafter.migrate import upgrade
 from drafter.auth import sessions
-from drafter.models import LoginAttempt, Plan, User
+from drafter.models import LoginAttempt, PendingPost, Plan, User
 from drafter.plan.schema import Context, PlanDocument
 from drafter.plan.store import PlanStore
 from drafter.review.service import reply, resolve, save_assessment, start_thread
@@ -74,6 +74,11 @@ def fill(url: str) -> None:
                         agrees="no", status="partly_met", reason="The budget is indicative.")
         session.add_all([LoginAttempt(email="official@ministry.example", address="192.0.2.7"),
                          LoginAttempt(email="nobody@example.org", address="2001:db8::1")])
+        # A wizard form posted after a log-in ended, claimed at the next log-in.
+        session.add(PendingPost(token_hash="0" * 64, plan_id=weak, path=f"/plans/{weak}/context",
+                                fields=json.dumps([["conflict_analysis", TRICKY]],
+                                                  ensure_ascii=False),
+                                address="2001:db8::1", user_id=editor.id))
         session.commit()
         # Device log-ins: one remembered, one for the browser session only.
         sessions.start(session, official, remember=True, user_agent="Mozilla/5.0 (Ünïcode)",

@@ -1,8 +1,8 @@
-"""Fuzzing, a short run: hostile posts to every form route and damaged plan files to the
-import, judged by the oracles in `fuzzing.py` (never a 500; a refusal writes nothing; an
-acceptance leaves a valid plan that exports and imports to itself). One 400 is an
-acceptance by design: "Mark this section complete" with something missing saves what was
-typed and says so.
+"""Fuzzing, a short run: hostile posts to every form route, odd ids and queries to every
+page, and damaged plan files to the import, judged by the oracles in `fuzzing.py` (never
+a 500; a refusal writes nothing; an acceptance leaves a valid plan that exports and
+imports to itself). One 400 is an acceptance by design: "Mark this section complete"
+with something missing saves what was typed and says so.
 
 The run is derandomised, so the suite gives the same answer every time;
 `benchmarks/fuzz_long.py` runs the same strategies at random for much longer.
@@ -16,7 +16,7 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from support import log_in
+from support import log_in, make_app
 from drafter.access import role_on
 from drafter.plan.schema import PlanDocument
 from drafter.plan.transfer import export_json, parse_document
@@ -33,9 +33,12 @@ def short_run(examples: int):
 
 
 @pytest.fixture
-def fuzz_app(app, password_hash):
-    """The app with one account per role and a catcher for the tracebacks of 500s."""
-    return app, add_users(app, password_hash), catch_errors(app)
+def fuzz_app(tmp_path, migrated_template, password_hash):
+    """The app with CSRF protection on (as in production; the harness sends the token),
+    one account per role and a catcher for the tracebacks of 500s."""
+    app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
+    yield app, add_users(app, password_hash), catch_errors(app)
+    app.extensions["drafter.engine"].dispose()
 
 
 def test_every_post_route_is_fuzzed(app):
@@ -60,6 +63,22 @@ def test_hostile_form_posts_never_break_or_half_save(fuzz_app, group, examples):
         keeper.run(case, catcher, log_in)
 
     post()
+
+
+def test_every_page_takes_odd_ids_and_queries_without_breaking(fuzz_app):
+    app, users, catcher = fuzz_app
+    targets = FormTargets(app)
+    keeper = WorldKeeper(app, users)
+    # Not the PDF and Word downloads: slow to render, and their inputs are the plan's.
+    pages = {page for page in targets.pages() if not page.startswith("reports.")
+             and page not in ("workshops.summary_pdf", "workshops.debrief_zip")}
+
+    @short_run(80)
+    @given(case=targets.page_cases(pages))
+    def get(case):
+        keeper.run(case, catcher, log_in)
+
+    get()
 
 
 def test_damaged_plan_files_are_imported_whole_or_not_at_all(fuzz_app):
@@ -155,3 +174,25 @@ def test_a_multipart_field_whose_name_cannot_be_read_is_no_crash(client, make_pl
                          MultiDict([("odd\tname\n\x84", "x"), ("title", "Changed")]), True)
     assert response.status_code == 400
     assert "one of its fields has no name" in response.get_data(as_text=True)
+
+
+def test_a_form_shown_again_for_an_item_that_is_gone_is_a_404(tmp_path, migrated_template,
+                                                              password_hash):
+    """Found once CSRF was on in the fuzzing: the "session expired" page runs the view
+    from inside the error handler, where its 404 for a deleted item became a 500."""
+    from support import add_user
+
+    from drafter import db
+    from drafter.plan.store import PlanStore
+
+    app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
+    owner = add_user(app, "owner@example.org", hashed=password_hash)
+    with app.app_context():
+        plan_id = PlanStore(db.session()).create_plan(PlanDocument(), owner_id=owner)
+    client = app.test_client()
+    log_in(client, owner)
+    response = client.post(f"/plans/{plan_id}/actions/gone", data={"title": "Typed"},
+                           headers={"Sec-Fetch-Site": "same-origin"})
+    assert response.status_code == 404
+    assert "Page not found" in response.get_data(as_text=True)
+    app.extensions["drafter.engine"].dispose()

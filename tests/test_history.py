@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
 from support import log_in
@@ -345,10 +348,61 @@ def test_an_expired_session_keeps_the_typed_name(tmp_path, migrated_template, pa
     client = app.test_client()
     log_in(client, owner)
     response = client.post(f"/plans/{plan_id}/history/revisions",
-                           data={"name": "Draft for the validation workshop"})
+                           data={"name": "Draft for the validation workshop"},
+                           headers={"Origin": "http://localhost"})  # from its own page
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "Your session had expired" in page
     assert 'value="Draft for the validation workshop"' in page
     assert _revisions(app, plan_id) == []
     app.extensions["drafter.engine"].dispose()
+
+
+# --- what a person recognises, and old and new side by side ---------------------------
+
+def cells(page: str, label: str) -> list[str]:
+    """The contents of each table cell labelled `label` ("Before", "After")."""
+    return re.findall(rf'<td data-label="{label}">(.*?)</td>', page, flags=re.DOTALL)
+
+
+def test_a_long_text_shows_the_old_words_before_and_the_new_words_after(client, make_plan):
+    old = ("Women were heard in three provinces, at meetings run by women's organisations and "
+           "the ministry, and their proposals were written into the draft.")
+    new = old.replace("three", "five").replace("the draft", "every chapter of the draft")
+    plan_id = make_plan(document(context={"conflict_analysis": old}))
+    client.post(f"/plans/{plan_id}/history/revisions", data={"name": "Workshop draft"})
+    client.post(f"/plans/{plan_id}/context", data={"conflict_analysis": new, "version": "1"})
+    page = client.get(f"/plans/{plan_id}/history/compare").get_data(as_text=True)
+    (before,), (after,) = cells(page, "Before"), cells(page, "After")
+    assert "<del>three</del>" in before and "<ins>" not in before and "five" not in before
+    assert "<ins>five</ins>" in after and "<del>" not in after and "three" not in after
+    assert "<ins>every chapter of </ins>" in after or "<ins>every</ins>" in after
+    assert re.sub(r"<[^>]+>", "", html.unescape(before)).strip() == old
+    assert re.sub(r"<[^>]+>", "", html.unescape(after)).strip() == new
+
+
+def test_a_link_to_a_row_deleted_since_reads_as_the_rows_name_not_its_id(client, make_plan):
+    plan_id = make_plan(pillars={"objectives": [{"id": "b9951c0b9e", "code": "1.1",
+                                                 "title": "Women mediate"}]},
+                        actions={"items": [{"id": "a1", "code": "1.1.1", "title": "Train",
+                                            "objective_id": "b9951c0b9e"}]})
+    # The objective is removed on its page (confirming that the action loses its link).
+    data = {"version": "1", "later": "1", "unlink": "confirm"}
+    for index, pillar in enumerate(PlanDocument().pillars.pillars):
+        data |= {f"pillars-{index}-id": pillar.id, f"pillars-{index}-name": pillar.name}
+    assert client.post(f"/plans/{plan_id}/pillars", data=data).status_code == 302
+    page = html.unescape(client.get(f"/plans/{plan_id}/history/sections/actions")
+                         .get_data(as_text=True))
+    assert "b9951c0b9e" not in page
+    (before,) = cells(page, "Before")
+    assert "1.1 Women mediate (deleted since)" in before
+
+
+def test_a_row_with_nothing_to_name_it_by_is_called_by_its_place(client, make_plan):
+    plan_id = make_plan(leadership={"risks": [{"id": "r1", "risk": "Staff turnover"}]})
+    client.post(f"/plans/{plan_id}/leadership", data={
+        "risks-0-id": "r1", "risks-0-risk": "Staff turnover",
+        "risks-1-id": "r2", "risks-1-mitigation": "Train a deputy", "version": "1"})
+    page = client.get(f"/plans/{plan_id}/history/sections/leadership").get_data(as_text=True)
+    assert re.search(r'tag-added">Added</strong> <span class="row-change-name">row 2</span>', page)
+    assert "r2" not in re.sub(r'name="[^"]*"|id="[^"]*"', "", page)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
+
+from drafter.plan.schema import PlanDocument
 
 
 @pytest.fixture
@@ -90,3 +95,141 @@ def test_save_and_add_another_opens_a_blank_item(client, make_plan):
     assert response.status_code == 302 and response.location.endswith("/consultation/new")
     page = client.get(f"/plans/{plan_id}/consultation").get_data(as_text=True)
     assert "Lakeside town hall" in page
+
+
+def test_an_event_offers_the_regions_named_in_about_and_takes_another(client, make_plan,
+                                                                      load_plan):
+    plan_id = make_plan(about={"regions": ["Northern Highlands", "Lakes"]})
+    page = client.get(f"/plans/{plan_id}/consultation/new").get_data(as_text=True)
+    assert re.search(r'<input[^>]*list="region-suggestions"[^>]*name="region"', page)
+    assert ('<datalist id="region-suggestions"><option value="Northern Highlands"></option>'
+            '<option value="Lakes"></option></datalist>') in page
+    client.post(f"/plans/{plan_id}/consultation/new", data={
+        "place": "Harbour hall", "region": "Coastal Plain", "version": "0"})
+    assert load_plan(plan_id).sections["consultation"].data.events[0].region == "Coastal Plain"
+
+
+def test_a_budget_line_always_has_a_kind_of_cost(client, make_plan, load_plan):
+    plan_id = make_plan()
+    page = client.get(f"/plans/{plan_id}/budget/new").get_data(as_text=True)
+    kinds = page[page.index('id="category"'):page.index("</select>", page.index('id="category"'))]
+    assert "Choose…" not in kinds and '<option selected value="action">' in kinds
+    response = client.post(f"/plans/{plan_id}/budget/new", data={
+        "description": "Shelters", "amount": "1000", "version": "0"})
+    assert response.status_code == 302  # no kind posted: the document's own default
+    assert load_plan(plan_id).sections["budget"].data.lines[0].category == "action"
+
+
+def test_the_delete_page_names_what_will_lose_its_link(client, make_plan):
+    plan_id = make_plan(
+        actions={"items": [{"id": "a1", "code": "1.1", "title": "Train police"}]},
+        indicators={"items": [{"id": "i1", "statement": "Officers trained", "action_id": "a1"},
+                              {"id": "i2", "code": "2.3", "statement": "Women officers",
+                               "action_id": "a1"},
+                              {"id": "i3", "statement": "Not about it"}]},
+        budget={"lines": [{"id": "b1", "description": "Training", "action_id": "a1"}]})
+    page = html.unescape(client.get(f"/plans/{plan_id}/actions/a1/delete").get_data(as_text=True))
+    assert "2 indicators and 1 budget line refer to it; they will be kept, without a link to it." \
+        in page
+    assert re.search(r"Indicators</h2>\s*<ul[^>]*><li>Officers trained</li><li>2.3 Women officers"
+                     r"</li></ul>", page)
+    assert re.search(r"Budget lines</h2>\s*<ul[^>]*><li>Training</li></ul>", page)
+    assert "Not about it" not in page
+
+
+def test_deleting_what_nothing_refers_to_says_nothing_about_links(client, make_plan):
+    plan_id = make_plan(actions={"items": [{"id": "a1", "title": "Train police"}]},
+                        indicators={"items": [{"id": "i1", "statement": "Officers trained",
+                                               "action_id": "a1"}]})
+    for url in (f"/plans/{plan_id}/indicators/i1/delete", f"/plans/{plan_id}/actions/a1/delete"):
+        page = client.get(url).get_data(as_text=True)
+        assert ("refer" in page) == url.endswith("a1/delete"), url
+    assert "1 indicator refers to it; it will be kept, without a link to it." in html.unescape(
+        client.get(f"/plans/{plan_id}/actions/a1/delete").get_data(as_text=True))
+
+
+# --- removing an objective on the pillars page -------------------------------------------
+
+OBJECTIVES = [{"id": "o1", "code": "1.1", "title": "Women mediate", "pillar_id": "participation"},
+              {"id": "o2", "code": "1.2", "title": "Nothing refers to this one"}]
+
+
+@pytest.fixture
+def plan_with_links(make_plan):
+    return make_plan(
+        pillars={"vision": "Old vision", "objectives": OBJECTIVES},
+        actions={"items": [{"id": "a1", "code": "1.1.1", "title": "Train mediators",
+                            "objective_id": "o1"}]},
+        indicators={"items": [{"id": "i1", "statement": "Mediators trained",
+                               "objective_id": "o1"}]})
+
+
+def pillars_form(objectives, **fields) -> dict:
+    data = {"vision": "Old vision", "version": "1", "later": "1"}
+    for index, pillar in enumerate(PlanDocument().pillars.pillars):
+        data |= {f"pillars-{index}-id": pillar.id, f"pillars-{index}-name": pillar.name,
+                 f"pillars-{index}-standard": pillar.standard or ""}
+    for index, objective in enumerate(objectives):
+        data |= {f"objectives-{index}-{name}": value or "" for name, value in objective.items()}
+    return {**data, **fields}
+
+
+def test_removing_an_objective_others_name_asks_first_and_saves_nothing(client, plan_with_links,
+                                                                        load_plan):
+    response = client.post(f"/plans/{plan_with_links}/pillars",
+                           data=pillars_form(OBJECTIVES[1:], vision="A new vision"))
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 200
+    assert "Remove “1.1 Women mediate”?" in page
+    assert "1 action and 1 indicator refer to it; they will be kept, without a link to it." in page
+    assert "1.1.1 Train mediators" in page and "Mediators trained" in page
+    assert 'name="vision" value="A new vision"' in page  # what was typed goes with the answer
+    assert load_plan(plan_with_links).sections["pillars"].version == 1
+
+
+def test_confirming_removes_the_objective_and_unlinks_what_named_it(client, plan_with_links,
+                                                                    load_plan):
+    response = client.post(f"/plans/{plan_with_links}/pillars", data=pillars_form(
+        OBJECTIVES[1:], vision="A new vision", unlink="confirm"))
+    assert response.status_code == 302
+    plan = load_plan(plan_with_links)
+    assert [o.id for o in plan.sections["pillars"].data.objectives] == ["o2"]
+    assert plan.sections["pillars"].data.vision == "A new vision"
+    assert plan.sections["actions"].data.items[0].objective_id is None
+    assert plan.sections["indicators"].data.items[0].objective_id is None
+    assert plan.sections["actions"].data.items[0].title == "Train mediators"
+
+
+def test_keeping_it_brings_the_objective_back_with_everything_typed(client, plan_with_links,
+                                                                    load_plan):
+    response = client.post(f"/plans/{plan_with_links}/pillars", data=pillars_form(
+        OBJECTIVES[1:], vision="A new vision", unlink="back"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Nothing is saved yet" in page
+    assert "A new vision" in page
+    assert re.search(r'name="objectives-0-title"[^>]*>\s*Women mediate', page)
+    assert re.search(r'name="objectives-1-title"[^>]*>\s*Nothing refers to this one', page)
+    assert load_plan(plan_with_links).sections["pillars"].version == 1
+
+
+def test_the_remove_button_asks_too_and_an_objective_nothing_names_goes_at_once(
+        client, plan_with_links, load_plan):
+    response = client.post(f"/plans/{plan_with_links}/pillars", data=pillars_form(
+        OBJECTIVES, remove_row="objectives-0"))
+    assert "Remove “1.1 Women mediate”?" in html.unescape(response.get_data(as_text=True))
+    assert 'name="remove_row" value="objectives-0"' in response.get_data(as_text=True)
+    response = client.post(f"/plans/{plan_with_links}/pillars", data=pillars_form(
+        OBJECTIVES, remove_row="objectives-1"))
+    assert response.status_code == 302
+    assert [o.id for o in load_plan(plan_with_links).sections["pillars"].data.objectives] == ["o1"]
+
+
+def test_saving_the_actions_page_itself_asks_nothing(client, make_plan, load_plan):
+    """The actions page lists its actions but does not post them: none is being removed."""
+    plan_id = make_plan(actions={"items": [{"id": "a1", "title": "Train police"}]},
+                        indicators={"items": [{"id": "i1", "statement": "Officers trained",
+                                               "action_id": "a1"}]})
+    response = client.post(f"/plans/{plan_id}/actions", data={"version": "1", "later": "1"})
+    assert response.status_code == 302
+    assert [a.id for a in load_plan(plan_id).sections["actions"].data.items] == ["a1"]

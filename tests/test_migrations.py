@@ -20,7 +20,7 @@ from drafter.plan.store import PlanStore
 
 FIRST = "0001"
 NEW_TABLES = {"users", "memberships", "invitations", "login_attempts", "login_sessions",
-              "section_changes",
+              "pending_posts", "section_changes",
               "revisions", "comments", "assessments", "workshops", "workshop_teams"}
 
 

@@ -55,3 +55,21 @@ def test_processes_starting_together_share_one_secret_key(tmp_path, monkeypatch)
         thread.join()
     assert len(set(keys)) == 1 and len(keys[0]) == 64
     assert oct((tmp_path / "secret_key").stat().st_mode & 0o777) == "0o600"
+
+
+def _served(client, url: str) -> tuple[int, str, bytes]:
+    """(status, type, body) of a file response, closed (it holds the file open)."""
+    response = client.get(url)
+    try:
+        return response.status_code, response.mimetype, response.get_data()
+    finally:
+        response.close()
+
+
+def test_the_browsers_own_favicon_request_gets_the_apps_icon(anonymous):
+    # Browsers ask for /favicon.ico by themselves; every page also links the same file.
+    status, mimetype, icon = _served(anonymous, "/favicon.ico")
+    assert status == 200 and mimetype == "image/svg+xml" and icon.startswith(b"<svg")
+    page = anonymous.get("/login").get_data(as_text=True)
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+    assert _served(anonymous, "/static/favicon.svg")[2] == icon

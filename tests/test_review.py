@@ -197,7 +197,8 @@ def test_a_comment_sent_after_the_session_token_expired_is_kept(tmp_path, migrat
     client = app.test_client()
     log_in(client, owner)
     response = client.post(f"/plans/{plan_id}/comments/context",
-                           data={"body": "A long careful comment"})
+                           data={"body": "A long careful comment"},
+                           headers={"Sec-Fetch-Site": "same-origin"})  # from its own page
     assert response.status_code == 400
     page = html_of(response)
     assert "Your session had expired" in page and "A long careful comment</textarea>" in page
@@ -229,13 +230,39 @@ def test_reviewers_cannot_resolve_or_edit(team, app):
     assert "Mark as resolved" in html_of(clients["editor"].get(f"/plans/{plan_id}/context"))
 
 
+def test_the_task_list_says_whose_work_the_completed_sections_are(team):
+    # A reviewer read "You have completed 12 of 12 sections" of a plan she cannot edit.
+    plan_id, clients = team["plan_id"], team["clients"]
+    for role in ("owner", "editor"):
+        page = html_of(clients[role].get(f"/plans/{plan_id}"))
+        assert "You have completed 0 of 12 sections." in page
+    for role in ("reviewer", "viewer"):
+        page = html_of(clients[role].get(f"/plans/{plan_id}"))
+        assert "The plan's team has completed 0 of 12 sections." in page
+        assert "You have completed" not in page
+
+
+def test_a_trainer_s_scenarios_call_only_owned_plans_theirs(team, app):
+    from drafter.workshops.service import scenario_choices
+
+    with app.app_context():
+        mine = dict(scenario_choices(db.session(), team["people"]["owner"]))
+        shared = dict(scenario_choices(db.session(), team["people"]["viewer"]))
+    key = f"plan:{team['plan_id']}"
+    assert mine[key].startswith("Your plan: ")
+    assert shared[key].startswith("A plan shared with you: ")
+
+
 def test_editors_cannot_assess_and_see_no_assessment_form(team, app):
     plan_id, editor = team["plan_id"], team["clients"]["editor"]
-    response = editor.post(f"/plans/{plan_id}/assessments/POL-1",
-                           data={"agrees": "no", "status": "met", "reason": "Because"})
-    assert response.status_code == 403
-    assert "Save your assessment" not in html_of(editor.get(f"/plans/{plan_id}/assessments"))
-    assert "Save your assessment" in html_of(team["clients"]["reviewer"].get(
+    for url, data in ((f"/plans/{plan_id}/assessments/POL-1",
+                       {"agrees": "no", "status": "met", "reason": "Because"}),
+                      (f"/plans/{plan_id}/assessments",
+                       {"agrees-POL-1": "no", "status-POL-1": "met", "reason-POL-1": "Because"})):
+        assert editor.post(url, data=data).status_code == 403
+    page = html_of(editor.get(f"/plans/{plan_id}/assessments"))
+    assert "Save your assessments" not in page and 'name="agrees-POL-1"' not in page
+    assert "Save your assessments" in html_of(team["clients"]["reviewer"].get(
         f"/plans/{plan_id}/assessments"))
     with app.app_context():
         assert review.plan_assessments(db.session(), plan_id) == []
@@ -243,22 +270,71 @@ def test_editors_cannot_assess_and_see_no_assessment_form(team, app):
 
 # --- assessments -----------------------------------------------------------------------------
 
-def test_a_reviewer_agrees_with_a_criterion(team, app):
+def answers(**by_criterion) -> dict[str, str]:
+    """The assessment page's fields for some criteria: POL_1={"agrees": "yes"} gives
+    {"agrees-POL-1": "yes"}."""
+    return {f"{name}-{criterion.replace('_', '-')}": value
+            for criterion, fields in by_criterion.items() for name, value in fields.items()}
+
+
+def saved_assessments(app, plan_id: int) -> dict[str, tuple]:
+    with app.app_context():
+        return {a.criterion: (a.reviewer, a.agrees, a.status, a.reason)
+                for a in review.plan_assessments(db.session(), plan_id)}
+
+
+def test_one_save_keeps_every_answer_on_the_page(team, app):
+    # Issue 12: the page had a form and a Save per criterion; filling three and saving
+    # one lost the other two. Now one form holds them all, and any Save sends them all.
+    plan_id, reviewer = team["plan_id"], team["clients"]["reviewer"]
+    scored = statuses(app, plan_id)
+    page = html_of(reviewer.get(f"/plans/{plan_id}/assessments"))
+    assert page.count("<form") - page.count('action="/logout"') == 1
+    assert page.count('name="area"') == len({c.split("-")[0] for c in scored})
+    response = reviewer.post(f"/plans/{plan_id}/assessments", data={"area": "INC", **answers(
+        POL_1={"agrees": "yes"},
+        INC_1={"agrees": "no", "status": other_status(scored["INC-1"]),
+               "reason": "Only one women's association was heard"},
+        MEL_2={"agrees": "yes", "reason": "Baselines are there"})})
+    assert response.status_code == 302 and response.location.endswith("#area-INC")
+    assert saved_assessments(app, plan_id) == {
+        "POL-1": ("Rania", True, scored["POL-1"], ""),
+        "INC-1": ("Rania", False, other_status(scored["INC-1"]),
+                  "Only one women's association was heard"),
+        "MEL-2": ("Rania", True, scored["MEL-2"], "Baselines are there")}
+    page = html_of(reviewer.get(response.location))
+    assert "Your assessments of 3 criteria are saved." in page
+    assert 'id="agrees-POL-1-yes" name="agrees-POL-1" value="yes" checked' in page
+    assert 'id="agrees-INC-1-no" name="agrees-INC-1" value="no" checked' in page
+    assert "Only one women&#39;s association was heard</textarea>" in page
+    assert "Agree with the scorecard: Rania." in page
+
+
+def test_the_assessment_page_warns_before_unsaved_answers_are_left(team):
+    plan_id = team["plan_id"]
+    page = html_of(team["clients"]["reviewer"].get(f"/plans/{plan_id}/assessments"))
+    assert "/static/js/unsaved.js" in page and "data-warn-unsaved" in page
+    assert "data-unsaved" not in page.replace("data-warn-unsaved", "")
+    # no answers to lose for someone who cannot assess
+    viewer = team["clients"]["viewer"]
+    assert "unsaved.js" not in html_of(viewer.get(f"/plans/{plan_id}/assessments"))
+
+
+def test_a_single_criterion_can_still_be_posted_on_its_own(team, app):
     plan_id, reviewer = team["plan_id"], team["clients"]["reviewer"]
     scored = statuses(app, plan_id)["POL-1"]
     response = reviewer.post(f"/plans/{plan_id}/assessments/POL-1", data={"agrees": "yes"})
     assert response.status_code == 302 and response.location.endswith("#criterion-POL-1")
-    with app.app_context():
-        [saved] = review.plan_assessments(db.session(), plan_id)
-    assert (saved.criterion, saved.agrees, saved.status, saved.reviewer) == (
-        "POL-1", True, scored, "Rania")
-    page = html_of(reviewer.get(f"/plans/{plan_id}/assessments"))
-    assert "Agree with the scorecard: Rania." in page
-    assert 'id="agrees-POL-1-yes" name="agrees" value="yes" checked' in page
+    assert saved_assessments(app, plan_id) == {"POL-1": ("Rania", True, scored, "")}
+    assert "Your assessment of POL-1 is saved." in html_of(reviewer.get(response.location))
+    response = reviewer.post(f"/plans/{plan_id}/assessments/POL-1", data={})
+    assert response.status_code == 400
+    assert "Say whether you agree with the scorecard." in html_of(response)
 
 
 @pytest.mark.parametrize("posted, field, message", [
-    ({}, "agrees", "Say whether you agree with the scorecard."),
+    ({"agrees": "", "reason": "Typed, but no choice"}, "agrees",
+     "Say whether you agree with the scorecard."),
     ({"agrees": "no", "reason": "It is weak"}, "status", "Choose the status you would give."),
     ({"agrees": "no", "status": "SAME", "reason": "It is weak"}, "status",
      "You chose the status the scorecard already gives."),
@@ -266,39 +342,105 @@ def test_a_reviewer_agrees_with_a_criterion(team, app):
     ({"agrees": "no", "status": "OTHER", "reason": "x" * 5001}, "reason",
      "A reason can be up to 5,000 characters long"),
 ])
-def test_a_disagreement_needs_a_different_status_and_a_reason(team, app, posted, field, message):
+def test_a_refused_answer_brings_back_every_answer_and_saves_none(team, app, posted, field,
+                                                                  message):
     plan_id, reviewer = team["plan_id"], team["clients"]["reviewer"]
-    scored = statuses(app, plan_id)["POL-1"]
-    data = {key: {"SAME": scored, "OTHER": other_status(scored)}.get(value, value)
+    scored = statuses(app, plan_id)
+    data = {key: {"SAME": scored["POL-1"], "OTHER": other_status(scored["POL-1"])}.get(value, value)
             for key, value in posted.items()}
-    response = reviewer.post(f"/plans/{plan_id}/assessments/POL-1", data=data)
+    good = {"agrees": "no", "status": other_status(scored["INC-1"]),
+            "reason": "A <b>good</b> answer, typed at length"}
+    response = reviewer.post(f"/plans/{plan_id}/assessments",
+                             data=answers(POL_1=data, INC_1=good, MEL_1={"agrees": "yes"}))
     page = html_of(response)
     assert response.status_code == 400
-    assert message in page and f'href="#{field}-POL-1' in page
+    assert "There is a problem with your assessments" in page and "Nothing was saved yet" in page
+    assert f"POL-1: {message}" in page and f'href="#{field}-POL-1' in page
     if data.get("status"):  # what was chosen stays chosen
-        assert f'id="status-POL-1-{data["status"]}" name="status" value="{data["status"]}" checked' in page
+        assert (f'id="status-POL-1-{data["status"]}" name="status-POL-1" '
+                f'value="{data["status"]}" checked') in page
     if data.get("reason", "").strip():
         assert data["reason"][:50] in page
+    # the other answers, right as they were, are back too, and nothing is saved
+    assert (f'id="status-INC-1-{good["status"]}" name="status-INC-1" '
+            f'value="{good["status"]}" checked') in page
+    assert "A &lt;b&gt;good&lt;/b&gt; answer, typed at length</textarea>" in page
+    assert 'id="agrees-MEL-1-yes" name="agrees-MEL-1" value="yes" checked' in page
+    assert "data-unsaved" in page.replace("data-warn-unsaved", "")
+    assert saved_assessments(app, plan_id) == {}
+
+
+def test_answers_sent_after_the_session_token_expired_are_all_kept(tmp_path, migrated_template,
+                                                                   password_hash):
+    from support import add_user, make_app
+
+    from drafter.members import service as members
+    from drafter.plan.store import PlanStore
+
+    app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
+    owner = add_user(app, "owner@example.org", hashed=password_hash)
+    critic = add_user(app, "critic@example.org", "Rania", hashed=password_hash)
+    with app.app_context():
+        plan_id = PlanStore(db.session()).create_plan(sample("weak-plan.json"), owner_id=owner)
+        members.set_role(db.session(), plan_id, critic, "reviewer")
+    client = app.test_client()
+    log_in(client, critic)
+    response = client.post(f"/plans/{plan_id}/assessments",
+                           headers={"Sec-Fetch-Site": "same-origin"},  # from its own page
+                           data=answers(POL_1={"agrees": "yes"},
+                                        INC_1={"agrees": "no", "reason": "A careful reason"}))
+    page = html_of(response)
+    assert response.status_code == 400 and "Your session had expired" in page
+    assert 'id="agrees-POL-1-yes" name="agrees-POL-1" value="yes" checked' in page
+    assert "A careful reason</textarea>" in page
     with app.app_context():
         assert review.plan_assessments(db.session(), plan_id) == []
+    app.extensions["drafter.engine"].dispose()
 
 
-def test_an_unknown_criterion_is_not_found(team):
-    response = team["clients"]["reviewer"].post(f"/plans/{team['plan_id']}/assessments/NOPE-9",
-                                                data={"agrees": "yes"})
+def test_an_unknown_criterion_is_not_found(team, app):
+    plan_id, reviewer = team["plan_id"], team["clients"]["reviewer"]
+    response = reviewer.post(f"/plans/{plan_id}/assessments/NOPE-9", data={"agrees": "yes"})
     assert response.status_code == 404
+    # on the page's form, a field for a criterion the checklist lacks is not read
+    response = reviewer.post(f"/plans/{plan_id}/assessments",
+                             data={"agrees-NOPE-9": "yes", "area": "../../x"})
+    assert response.status_code == 302 and "#" not in response.location
+    assert saved_assessments(app, plan_id) == {}
 
 
-def test_a_second_assessment_replaces_the_first(team, app):
+def test_a_second_assessment_replaces_the_first_and_an_unchanged_one_is_left(team, app):
     plan_id, reviewer = team["plan_id"], team["clients"]["reviewer"]
     scored = statuses(app, plan_id)["POL-1"]
-    reviewer.post(f"/plans/{plan_id}/assessments/POL-1", data={"agrees": "yes"})
-    reviewer.post(f"/plans/{plan_id}/assessments/POL-1", data={
-        "agrees": "no", "status": other_status(scored), "reason": "On reflection, no."})
+    reviewer.post(f"/plans/{plan_id}/assessments", data=answers(POL_1={"agrees": "yes"}))
+    changed = answers(POL_1={"agrees": "no", "status": other_status(scored),
+                             "reason": "On reflection, no."})
+    reviewer.post(f"/plans/{plan_id}/assessments", data=changed)
+    assert saved_assessments(app, plan_id) == {
+        "POL-1": ("Rania", False, other_status(scored), "On reflection, no.")}
     with app.app_context():
-        [saved] = review.plan_assessments(db.session(), plan_id)
-    assert (saved.agrees, saved.status, saved.reason) == (False, other_status(scored),
-                                                          "On reflection, no.")
+        [first] = review.plan_assessments(db.session(), plan_id)
+    response = reviewer.post(f"/plans/{plan_id}/assessments", data=changed)
+    assert "Nothing had changed since your last save" in html_of(reviewer.get(response.location))
+    with app.app_context():
+        [again] = review.plan_assessments(db.session(), plan_id)
+    assert again.updated_at == first.updated_at  # "saved ..." still tells when it changed
+
+
+def test_a_disagreement_the_plan_has_caught_up_with_is_kept_when_posted_back(team, app):
+    # The reviewer said "met" where the scorecard said "not met"; the plan improved and the
+    # scorecard now says "met" too. The page posts her old answer back unchanged: it must
+    # not be refused as "the status the scorecard already gives", nor block the others.
+    plan_id, user = team["plan_id"], team["people"]["reviewer"]
+    old = review.Answer.posted("no", "met", "Cabinet adopted it")
+    with app.app_context():
+        session = db.session()
+        review.save_assessments(session, plan_id, user, "csag-2012", {"POL-1": "not_met"},
+                                {"POL-1": old})
+        saved = review.save_assessments(
+            session, plan_id, user, "csag-2012", {"POL-1": "met", "POL-2": "met"},
+            {"POL-1": old, "POL-2": review.Answer.posted("yes", None, "")})
+    assert saved == ["POL-2"]
 
 
 def test_the_scorecard_shows_civil_society_beside_it_only_where_they_differ(team, app):
@@ -313,7 +455,9 @@ def test_the_scorecard_shows_civil_society_beside_it_only_where_they_differ(team
     page = html_of(clients["viewer"].get(f"/plans/{plan_id}/scorecard"))
     block = criterion_block(page, differing)
     assert "Civil society's assessment differs" in block
-    assert "Scorecard (government)" in block
+    assert "Automatic score from the plan's content" in block
+    assert "Scorecard (government)" not in page
+    assert "Civil-society assessment: Rania" in block
     assert "Rania" in block and "No budget line for the ministry" in block
     assert "Ruth" in block and "Parliament never adopted it" in block
     assert f"tag-{other_status(scored[differing])}" in block
@@ -341,7 +485,8 @@ def test_an_agreement_goes_out_of_date_when_the_plan_changes(app):
     elsewhere = review.AssessmentView(user_id=1, reviewer="Rania", checklist="first-plan-minimum",
                                       criterion=changed, agrees=False, status="met",
                                       reason="x", updated_at=None)
-    assert review.side_by_side(after, [elsewhere]) == {"reviewers": [], "differences": {}}
+    assert review.side_by_side(after, [elsewhere]) == {
+        "reviewers": [], "differences": {}, "elsewhere": {"first-plan-minimum": 1}}
 
 
 def test_the_gap_report_puts_both_assessments_beside_the_scorecard(team, app, load_plan,
@@ -371,6 +516,7 @@ def test_the_gap_report_puts_both_assessments_beside_the_scorecard(team, app, lo
     text = "".join("\n".join(page.extract_text() or "" for page in
                              PdfReader(io.BytesIO(content)).pages).split())
     for words in ("Civil-society review by Rania, Ruth", "Civil society's assessment differs",
-                  "Scorecard (government)", "Rania (civil society)", "Only the ministry signed",
+                  "Automatic score from the plan's content", "Rania (civil society)",
+                  "Only the ministry signed",
                   "Ruth (civil society)", "Cabinet adopted it in March"):
         assert "".join(words.split()) in text, words

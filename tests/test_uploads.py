@@ -31,7 +31,7 @@ def never_parsed(monkeypatch):
     def parse(raw):
         raise AssertionError("the file was parsed")
 
-    monkeypatch.setattr("drafter.plans.views.parse_document", parse)
+    monkeypatch.setattr("drafter.plans.importing.read_plan_file", parse)
 
 
 def test_the_limits_are_set(app):

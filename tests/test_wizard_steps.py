@@ -218,3 +218,162 @@ def test_text_typed_in_a_browser_keeps_plain_line_endings(client, make_plan, loa
         "continue": "1"})
     assert load_plan(plan_id).sections["context"].data.conflict_analysis == \
         "First paragraph.\n\nSecond paragraph."
+
+
+# --- pillars chosen by objectives ----------------------------------------------------
+
+def pillars_post(version: str, pillars: list[tuple[str, str]], objective_pillar: str) -> dict:
+    data = {"version": version, "vision": "Vision typed on the page", "continue": "1",
+            "objectives-0-id": "o1", "objectives-0-code": "1.1",
+            "objectives-0-title": "Survivors reach justice",
+            "objectives-0-pillar_id": objective_pillar}
+    for index, (row_id, name) in enumerate(pillars):
+        data[f"pillars-{index}-id"], data[f"pillars-{index}-name"] = row_id, name
+    return data
+
+
+def test_an_objective_naming_a_pillar_removed_on_the_page_is_explained_by_its_name(
+        client, make_plan, load_plan):
+    plan_id = make_plan(pillars={"objectives": [{"id": "o1", "title": "Survivors reach justice",
+                                                 "pillar_id": "protection"}]})
+    # The "Protection" row is removed on the page; the objective still chooses it.
+    response = client.post(f"/plans/{plan_id}/pillars", data=pillars_post(
+        "1", [("prevention", "Prevention"), ("participation", "Participation")], "protection"))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "The pillar “Protection” is no longer in the list of pillars" in html
+    assert "does not exist" not in html and "(&#39;protection&#39;)" not in html
+    assert 'href="#objectives-0-pillar_id"' in html
+    assert "Vision typed on the page" in html and "Survivors reach justice" in html
+    # The choice stays on the page, named, to be changed.
+    assert '<option selected value="protection">Protection (removed)</option>' in html
+    assert load_plan(plan_id).sections["pillars"].version == 1
+
+
+def test_an_objective_can_choose_a_pillar_added_on_the_same_page(client, make_plan, load_plan):
+    plan_id = make_plan(pillars={"vision": "Old"})
+    # The page's script gives a new row its id, so that an objective can choose it at once.
+    response = client.post(f"/plans/{plan_id}/pillars", data=pillars_post(
+        "1", [("prevention", "Prevention"), ("a1b2c3d4e5", "Climate and security")],
+        "a1b2c3d4e5"))
+    assert response.status_code == 302
+    pillars = load_plan(plan_id).sections["pillars"].data
+    assert [p.name for p in pillars.pillars] == ["Prevention", "Climate and security"]
+    assert pillars.objectives[0].pillar_id == "a1b2c3d4e5"
+    page = client.get(f"/plans/{plan_id}/pillars").get_data(as_text=True)
+    assert '<option selected value="a1b2c3d4e5">Climate and security</option>' in page
+
+
+def test_pillar_choices_are_the_pillar_rows_of_the_page(client, make_plan):
+    plan_id = make_plan()
+    html = client.get(f"/plans/{plan_id}/pillars").get_data(as_text=True)
+    template = html[html.index('data-rows="objectives"'):]
+    template = template[template.index("data-row-template"):]
+    select = re.search(r'<select[^>]*name="objectives-__INDEX__-pillar_id"[^>]*>',
+                       template).group(0)
+    assert 'data-choices-from="pillars"' in select  # the script follows the pillar rows
+    assert '<option value="participation">Participation</option>' in template
+
+
+# --- lists of rows, items and read-only pages -----------------------------------------
+
+def test_an_empty_list_of_rows_says_so_beside_its_button(client, make_plan):
+    plan_id = started_plan(make_plan)
+    html = client.get(f"/plans/{plan_id}/leadership").get_data(as_text=True)
+    assert "No risks yet." in html and ">Add a risk</button>" in html
+    assert "No members yet." in html and ">Add a member</button>" in html
+    risks = html[html.index('id="risks"'):html.index("No risks yet.")]
+    assert "<div class=\"table-scroll\" hidden data-rows-table>" in risks  # no empty table
+
+
+def test_each_page_asks_once_if_the_section_is_complete(client, make_plan):
+    plan_id = started_plan(make_plan)
+    for key in ("actions", "indicators", "budget", "about"):
+        html = client.get(f"/plans/{plan_id}/{key}").get_data(as_text=True)
+        assert html.count("I have completed this section") == 1, key
+
+
+def test_adding_an_item_saves_what_was_typed_on_the_page_first(client, make_plan, load_plan):
+    plan_id = started_plan(make_plan)
+    html = client.get(f"/plans/{plan_id}/consultation").get_data(as_text=True)
+    assert re.search(
+        r'<button type="submit"[^>]*name="add_item"[^>]*>Add a consultation event</button>', html)
+    response = client.post(f"/plans/{plan_id}/consultation", data={
+        "process_summary": "Typed before adding an event", "version": "0", "add_item": "1"})
+    assert response.status_code == 302
+    assert response.location.endswith(f"/plans/{plan_id}/consultation/new")
+    state = load_plan(plan_id).sections["consultation"]
+    assert state.data.process_summary == "Typed before adding an event"
+    assert "are saved" in client.get(response.location).get_data(as_text=True)
+    # Nothing changed: the new item opens without another save.
+    client.post(f"/plans/{plan_id}/consultation", data={
+        "process_summary": "Typed before adding an event", "version": str(state.version),
+        "add_item": "1"})
+    assert load_plan(plan_id).sections["consultation"].version == state.version
+
+
+def test_an_item_added_from_a_page_with_an_error_saves_nothing(client, make_plan, load_plan):
+    plan_id = started_plan(make_plan)
+    response = client.post(f"/plans/{plan_id}/budget", data={
+        "funding_gap_statement": "Typed", "currency": "XYZ", "version": "0", "add_item": "1"})
+    assert response.status_code == 400 and "Typed" in response.get_data(as_text=True)
+    assert load_plan(plan_id).sections["budget"].version == 0
+
+
+def test_those_who_may_only_read_are_shown_the_text_and_no_buttons(app, client, make_plan,
+                                                                   make_user):
+    from support import log_in
+
+    from drafter import db
+    from drafter.members.service import set_role
+
+    plan_id = make_plan(about={"title": "Plan of Varesia",
+                               "lead_institution": "Ministry of Gender"},
+                        consultation={"events": [{"id": "e1", "place": "Lakeside hall"}]})
+    viewer = make_user("viewer@ministry.example")
+    with app.app_context():
+        set_role(db.session(), plan_id, viewer, "viewer")
+    reader = app.test_client()
+    log_in(reader, viewer)
+    html = reader.get(f"/plans/{plan_id}/about").get_data(as_text=True)
+    assert "Only its owners and editors can change it" in html
+    assert "Ministry of Gender" in html
+    assert 'name="lead_institution"' not in html and "<textarea" not in html
+    assert "disabled" not in html
+    consultation = reader.get(f"/plans/{plan_id}/consultation").get_data(as_text=True)
+    assert "Add a consultation event" not in consultation and "Lakeside hall" in consultation
+    assert 'name="add_item"' not in consultation and ">Open<" in consultation
+    event = reader.get(f"/plans/{plan_id}/consultation/e1").get_data(as_text=True)
+    assert "Lakeside hall" in event and 'name="place"' not in event
+    assert reader.post(f"/plans/{plan_id}/consultation",
+                       data={"version": "0", "add_item": "1"}).status_code == 403
+
+
+def test_leadership_starts_from_the_lead_institution_given_in_about(client, make_plan, load_plan):
+    plan_id = make_plan(about={"lead_institution": "Ministry of Gender"})
+    html = client.get(f"/plans/{plan_id}/leadership").get_data(as_text=True)
+    assert re.search(r'id="lead_institution"[^>]*value="Ministry of Gender"', html)
+    assert "Filled in from “About the plan”" in html
+    client.post(f"/plans/{plan_id}/leadership", data={
+        "lead_institution": "Ministry of Gender", "version": "0", "continue": "1"})
+    assert load_plan(plan_id).sections["leadership"].data.lead_institution == "Ministry of Gender"
+    # Once Leadership has its own answer, it is kept.
+    plan_id = make_plan(about={"lead_institution": "Ministry of Gender"},
+                        leadership={"lead_institution": "WPS Directorate"})
+    html = client.get(f"/plans/{plan_id}/leadership").get_data(as_text=True)
+    assert "WPS Directorate" in html and "Filled in from" not in html
+
+
+# --- starting a plan ------------------------------------------------------------------
+
+def test_a_plan_needs_its_country_and_type_to_start(client):
+    response = client.post("/plans/new", data={"title": "A plan of no country"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Enter the country or organisation the plan belongs to" in html
+    assert "Choose the type of plan" in html
+    assert 'value="A plan of no country"' in html
+    assert "There are no plans yet" in client.get("/").get_data(as_text=True)
+    response = client.post("/plans/new", data={"country_or_organisation": "Varesia",
+                                               "plan_type": "national"})
+    assert response.status_code == 302

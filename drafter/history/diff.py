@@ -21,7 +21,6 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from flask_babel import gettext as _
 from wtforms import FieldList, SelectMultipleField
 
 from ..plan.fields import Row
@@ -33,11 +32,9 @@ from ..wizard.summary import SummaryRow, display, display_value, section_summary
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
-# Texts longer than this are shown as one text with the words taken out and put in,
-# rather than as two whole copies side by side.
+# In texts longer than this, the words taken out and put in are marked (in the old text
+# and in the new one), so that a change of a few words in a long paragraph can be seen.
 INLINE_FROM = 120
-# Fields that name a row which has neither a code nor a title, in order of preference.
-NAME_FIELDS = ("name", "institution", "partner", "risk", "description", "place", "funder")
 
 
 @dataclass
@@ -47,6 +44,18 @@ class FieldChange:
     after: str
     # For long texts: (kind, words) pieces, kind one of "same", "removed", "added".
     pieces: list[tuple[str, str]] = field(default_factory=list)
+    # The form field's name, for a field of the section itself (not of a row).
+    name: str = ""
+
+    @property
+    def before_pieces(self) -> list[tuple[str, str]]:
+        """The old text with the words taken out marked."""
+        return [piece for piece in self.pieces if piece[0] != "added"]
+
+    @property
+    def after_pieces(self) -> list[tuple[str, str]]:
+        """The new text with the words put in marked."""
+        return [piece for piece in self.pieces if piece[0] != "removed"]
 
     @property
     def kind(self) -> str:
@@ -62,6 +71,7 @@ class RowChange:
     kind: str                   # added, removed or changed
     name: str
     fields: list[FieldChange] = field(default_factory=list)
+    id: str = ""
 
 
 @dataclass
@@ -69,6 +79,7 @@ class ListChange:
     label: str                  # "Actions", "Members of the body"
     rows: list[RowChange] = field(default_factory=list)
     reordered: bool = False
+    attribute: str = ""         # the list in the section model: "items", "members"
 
     @property
     def counts(self) -> dict[str, int]:
@@ -136,11 +147,13 @@ def _compare_summaries(step: Step, before: PlanDocument, after: PlanDocument,
             if old_row is not None and not _same(getattr(old, name, None), getattr(new, name, None)):
                 change = field_change(new_row.label, old_row.text, new_row.text)
                 if change is not None:
+                    change.name = name
                     result.fields.append(change)
         elif old_row is not None:
             change = _inline_rows(new_row.label, getattr(old, name), getattr(new, name),
                                   old_row, new_row)
             if change is not None:
+                change.attribute = name
                 result.lists.append(change)
 
 
@@ -184,19 +197,6 @@ def word_pieces(before: str, after: str) -> list[tuple[str, str]]:
     return pieces
 
 
-def row_name(row: Row) -> str:
-    """How a row is named in a list of changes: code and title, or else what it is called."""
-    if getattr(row, "code", "") or getattr(row, "title", "") or getattr(row, "statement", ""):
-        return editing.row_label(row)
-    for name in NAME_FIELDS:
-        value = getattr(row, name, None)
-        if value:
-            date = getattr(row, "date", None)
-            return f"{value} ({date.isoformat()})" if date else str(value)
-    date = getattr(row, "date", None)
-    return date.isoformat() if date else _("(untitled)")
-
-
 def _compare_rows(label: str, old_items: list[Row], new_items: list[Row],
                   fields_of) -> ListChange | None:
     """Rows added, removed and changed between two lists matched by id; None if equal.
@@ -209,19 +209,20 @@ def _compare_rows(label: str, old_items: list[Row], new_items: list[Row],
     old_by_id = {row.id: row for row in old_items}
     new_by_id = {row.id: row for row in new_items}
     change = ListChange(label)
-    for row in new_items:
+    for position, row in enumerate(new_items):
         previous = old_by_id.get(row.id)
         if previous is None:
-            change.rows.append(RowChange(ADDED, row_name(row)))
+            change.rows.append(RowChange(ADDED, editing.row_name(row, position), id=row.id))
         elif previous != row:
             old_fields = dict(fields_of(previous, "before"))
             fields = [field_change(name, old_fields.get(name, ""), text)
                       for name, text in fields_of(row, "after")]
             fields = [field for field in fields if field is not None]
             if fields:  # else it differs only in ways no one reads
-                change.rows.append(RowChange(CHANGED, row_name(row), fields))
-    removed = [RowChange(REMOVED, row_name(row)) for row in old_items if row.id not in new_by_id]
-    change.rows.extend(removed)
+                change.rows.append(RowChange(CHANGED, editing.row_name(row, position), fields,
+                                             row.id))
+    change.rows.extend(RowChange(REMOVED, editing.row_name(row, position), id=row.id)
+                       for position, row in enumerate(old_items) if row.id not in new_by_id)
     kept_old = [row.id for row in old_items if row.id in new_by_id]
     kept_new = [row.id for row in new_items if row.id in old_by_id]
     change.reordered = kept_old != kept_new
@@ -248,10 +249,13 @@ def _collection(step: Step, before: PlanDocument, after: PlanDocument) -> ListCh
     """A long list edited item by item: a changed item is shown through its own form."""
     attribute = step.collection.attribute
     documents = {"before": before, "after": after}
-    return _compare_rows(str(step.collection.heading),
-                         getattr(getattr(before, step.key), attribute),
-                         getattr(getattr(after, step.key), attribute),
-                         lambda row, side: _item_fields(step, row, documents[side]))
+    change = _compare_rows(str(step.collection.heading),
+                           getattr(getattr(before, step.key), attribute),
+                           getattr(getattr(after, step.key), attribute),
+                           lambda row, side: _item_fields(step, row, documents[side]))
+    if change is not None:
+        change.attribute = attribute
+    return change
 
 
 def _item_fields(step: Step, item: Row, document: PlanDocument) -> list[tuple[str, str]]:

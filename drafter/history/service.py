@@ -19,7 +19,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..models import Revision, SectionChange, User
-from ..plan.schema import SECTION_MODELS, PlanDocument
+from ..plan.links import REFERENCES
+from ..plan.schema import SECTION_MODELS, STORED, PlanDocument
 from ..plan.store import NOT_STARTED, PlanStore
 from ..plan.transfer import export_json, parse_document
 from .diff import SectionDiff, diff_section
@@ -222,6 +223,54 @@ def _saves(session: Session, query) -> list[SectionSave]:
             for row in session.execute(query)]
 
 
+def _with_deleted_rows(session: Session, plan_id: int, key: str, current: PlanDocument,
+                       versions: list) -> PlanDocument:
+    """`current` with the rows that `versions` of section `key` name but the plan no longer
+    has (an action's objective, deleted since) put back from their section's history, so
+    that an old link reads as the row's name, marked as deleted, rather than as its id."""
+    update = {}
+    for section, attribute, name, (target, target_attribute) in REFERENCES:
+        if section != key:
+            continue
+        rows = getattr(getattr(current, target), target_attribute)
+        missing = {getattr(row, name) for version in versions
+                   for row in getattr(version, attribute)} - {None, ""}
+        missing -= {row.id for row in rows}
+        found = _last_rows(session, plan_id, target, target_attribute, missing)
+        if found:
+            section_now = update.get(target, getattr(current, target))
+            update[target] = section_now.model_copy(update={target_attribute: list(
+                getattr(section_now, target_attribute)) + [_since_deleted(row) for row in found]})
+    return current.model_copy(update=update) if update else current
+
+
+def _last_rows(session: Session, plan_id: int, key: str, attribute: str, ids: set[str]) -> list:
+    """The rows of `ids` as the section's history last saved them, newest saves first."""
+    found: dict[str, object] = {}
+    if not ids:
+        return []
+    saves = session.scalars(select(SectionChange.data).where(
+        SectionChange.plan_id == plan_id, SectionChange.key == key)
+        .order_by(SectionChange.id.desc()))
+    for raw in saves:
+        try:
+            section = SECTION_MODELS[key].model_validate_json(raw, context={STORED: True})
+        except ValidationError:
+            continue
+        for row in getattr(section, attribute):
+            if row.id in ids and row.id not in found:
+                found[row.id] = row
+        if len(found) == len(ids):
+            break
+    return list(found.values())
+
+
+def _since_deleted(row):
+    title = getattr(row, "title", "")
+    return row.model_copy(update={"title": _("%(title)s (deleted since)", title=title)
+                                  if title else _("(deleted since)")})
+
+
 def section_history(session: Session, plan_id: int, step,
                     limit: int = SECTION_HISTORY_LIMIT) -> tuple[list[SectionVersion], int]:
     """The latest saves of the step's section, each with what it changed; and the total.
@@ -234,13 +283,17 @@ def section_history(session: Session, plan_id: int, step,
     saves, total = section_saves(session, plan_id, key, limit)
     current = PlanStore(session).load(plan_id).document
 
-    def document_with(raw: str) -> PlanDocument | None:
+    def section_of(raw: str):
         try:
-            return current.model_copy(update={key: SECTION_MODELS[key].model_validate_json(raw)})
+            return SECTION_MODELS[key].model_validate_json(raw, context={STORED: True})
         except ValidationError:
             return None
 
-    documents = [document_with(save.data) for save in saves]
+    sections = [section_of(save.data) for save in saves]
+    current = _with_deleted_rows(session, plan_id, key, current,
+                                 [section for section in sections if section is not None])
+    documents = [None if section is None else current.model_copy(update={key: section})
+                 for section in sections]
     if len(saves) <= limit:  # the oldest save shown is the first ever made
         documents.append(current.model_copy(update={key: SECTION_MODELS[key]()}))
     history = []

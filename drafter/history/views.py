@@ -21,6 +21,7 @@ from .. import db
 from ..access import EDIT, can
 from ..plan.store import ConflictError
 from ..web.loading import plan_or_404
+from ..web.security import ascii_int
 from ..wizard.steps import BY_KEY, STEPS
 from ..wizard.summary import section_summary
 from . import service
@@ -81,9 +82,10 @@ def _side(plan, plan_id: int, value: str | None):
     """(label, document, revision or None) for one side of a comparison."""
     if value in (None, "", CURRENT):
         return _("The plan now"), plan.document, None
-    if not value.isdigit():
+    revision_id = ascii_int(value)
+    if revision_id is None:
         abort(404)
-    found = _revision(plan_id, int(value))
+    found = _revision(plan_id, revision_id)
     return found.name, service.revision_document(db.session(), plan_id, found.id), found
 
 

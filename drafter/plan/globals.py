@@ -1,7 +1,8 @@
 """The UN global indicators on resolution 1325, kept as data in data/un-global-indicators.yaml.
 
-Only rows marked `confirmed` show their number; for the rest the label says the number
-is still to be checked against the annex of S/2010/498.
+An indicator shows its number in the annex of S/2010/498 only where the data gives one
+(a number checked against the annex); any other is shown by its title alone, never with
+a note about the numbering.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import yaml
-from flask_babel import gettext as _
 
 from ..paths import resource
 from . import vocab as v
@@ -18,22 +18,20 @@ from . import vocab as v
 
 @dataclass(frozen=True)
 class GlobalIndicator:
-    key: str
+    key: str                # what a plan stores
     pillar: str
     title: str
-    confirmed: bool
+    number: str = ""        # its number in the annex, where checked
 
     def label(self) -> str:
-        if self.confirmed:
-            return f"{self.key}. {self.title}"
-        return _("%(title)s (number to be checked against the annex of S/2010/498)",
-                 title=self.title)
+        return f"{self.number}. {self.title}" if self.number else self.title
 
 
 @cache
 def global_indicators() -> tuple[GlobalIndicator, ...]:
     raw = yaml.safe_load((resource("data") / "un-global-indicators.yaml").read_text("utf-8"))
-    return tuple(GlobalIndicator(str(row["key"]), row["pillar"], row["title"], bool(row["confirmed"]))
+    return tuple(GlobalIndicator(str(row["key"]), row["pillar"], row["title"],
+                                 str(row.get("number") or ""))
                  for row in raw["indicators"])
 
 

@@ -3,14 +3,16 @@
 Sections are saved one at a time, so removing an objective or an action could leave
 rows elsewhere pointing at nothing. The store calls `unlink_dangling` after every save
 and saves the sections it changed in the same transaction; an imported document must
-have none (`dangling_references`).
+have none (`dangling_references`). Before a row is deleted, `referring_rows` says which
+rows will lose their link to it, so that the person is told before, not after.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from .fields import Row
     from .schema import PlanDocument
 
 # (section, list attribute, field, the section and list whose ids it names)
@@ -27,31 +29,67 @@ LINK_TARGETS = {target for *_rest, (target, _attribute) in REFERENCES}
 LINK_HOLDERS = {section for section, *_rest in REFERENCES}
 
 
+class Dangling(NamedTuple):
+    """A row field naming a row that does not exist."""
+
+    section: str
+    attribute: str
+    index: int
+    field: str
+    value: str
+    target: tuple[str, str]
+
+
+class Referrer(NamedTuple):
+    """A row that names another row (the one about to be deleted)."""
+
+    section: str
+    attribute: str
+    index: int
+    row: "Row"
+    field: str
+
+
 def _ids(document: "PlanDocument", section: str, attribute: str) -> set[str]:
     return {row.id for row in getattr(getattr(document, section), attribute)}
 
 
-def dangling_references(document: "PlanDocument") -> list[str]:
-    """Messages naming each row field that points at a row that does not exist."""
-    problems = []
-    for section, attribute, field, (target_section, target_attribute) in REFERENCES:
-        known = _ids(document, target_section, target_attribute)
+def dangling(document: "PlanDocument") -> list[Dangling]:
+    """Each row field that points at a row that does not exist, in document order."""
+    found = []
+    for section, attribute, field, target in REFERENCES:
+        known = _ids(document, *target)
         for index, row in enumerate(getattr(getattr(document, section), attribute)):
             value = getattr(row, field)
             if value and value not in known:
-                problems.append(f"{section}.{attribute}.{index}.{field}: no "
-                                f"{target_section} row with id '{value}'")
-    return problems
+                found.append(Dangling(section, attribute, index, field, value, target))
+    return found
+
+
+def dangling_references(document: "PlanDocument") -> list[str]:
+    """Messages naming each row field that points at a row that does not exist."""
+    return [f"{ref.section}.{ref.attribute}.{ref.index}.{ref.field}: no "
+            f"{ref.target[0]} row with id '{ref.value}'" for ref in dangling(document)]
+
+
+def referring_rows(document: "PlanDocument", target: tuple[str, str],
+                   row_ids: set[str]) -> list[Referrer]:
+    """The rows of `document` that name one of `row_ids` in the list `target` (a section
+    and its list attribute, such as ("actions", "items")), in wizard order."""
+    found = []
+    for section, attribute, field, named in REFERENCES:
+        if named != target:
+            continue
+        for index, row in enumerate(getattr(getattr(document, section), attribute)):
+            if getattr(row, field) in row_ids:
+                found.append(Referrer(section, attribute, index, row, field))
+    return found
 
 
 def unlink_dangling(document: "PlanDocument") -> set[str]:
     """Clear references to rows that no longer exist; return the sections changed."""
     changed = set()
-    for section, attribute, field, (target_section, target_attribute) in REFERENCES:
-        known = _ids(document, target_section, target_attribute)
-        for row in getattr(getattr(document, section), attribute):
-            value = getattr(row, field)
-            if value and value not in known:
-                setattr(row, field, None)
-                changed.add(section)
+    for ref in dangling(document):
+        setattr(getattr(getattr(document, ref.section), ref.attribute)[ref.index], ref.field, None)
+        changed.add(ref.section)
     return changed

@@ -35,6 +35,32 @@ def not_before(earlier: str, message: str):
     return check
 
 
+# Validation context of a section read back from the database (see `unique_ids`).
+STORED = "stored"
+
+
+def unique_ids(cls, rows, info: ValidationInfo):
+    """A field validator for lists of rows: no two rows may share an id. Rows are found,
+    edited and deleted by id, so two with one id would be edited and deleted together.
+    The wizard gives every new row a fresh id; only a file or a forged post repeats one.
+
+    A section stored before this rule may still repeat an id: read from the database
+    (context `STORED`), a repeat is renamed instead, the same way each time ("A-3-2"),
+    so that its page keeps one address until the section is next saved with it.
+    """
+    taken = {row.id for row in rows}
+    seen = set()
+    for row in rows:
+        if row.id in seen:
+            if not (info.context or {}).get(STORED):
+                raise ValueError(_("two rows have the id %(id)s", id=row.id))
+            row.id = next(candidate for n in range(2, len(rows) + 2)
+                          if (candidate := f"{row.id[:34]}-{n}") not in taken)
+            taken.add(row.id)
+        seen.add(row.id)
+    return rows
+
+
 # --- About the plan -----------------------------------------------------------------
 
 class About(Model):
@@ -106,6 +132,8 @@ class Leadership(Model):
     capacity_building: Prose = ""
     risks: rows(Risk)
 
+    _ids_unique = field_validator("members", "risks")(unique_ids)
+
 
 # --- Consultation -------------------------------------------------------------------
 
@@ -133,6 +161,8 @@ class Consultation(Model):
     draft_published: bool = False
     validation_workshop_date: Date | None = None
     events: rows(ConsultationEvent)
+
+    _ids_unique = field_validator("events")(unique_ids)
 
 
 # --- Pillars and objectives ---------------------------------------------------------
@@ -164,10 +194,14 @@ class Pillars(Model):
     pillars: list[Pillar] = Field(default_factory=default_pillars, max_length=20)
     objectives: rows(Objective)
 
+    _ids_unique = field_validator("pillars", "objectives")(unique_ids)
+
     @field_validator("objectives")
     @classmethod
     def _objectives_name_a_pillar(cls, objectives, info: ValidationInfo):
-        known = {pillar.id for pillar in info.data.get("pillars", [])}
+        if "pillars" not in info.data:  # the pillars were refused: that error is enough
+            return objectives
+        known = {pillar.id for pillar in info.data["pillars"]}
         for objective in objectives:
             if objective.pillar_id and objective.pillar_id not in known:
                 raise ValueError(f"Objective '{objective.code or objective.title}' names a pillar "
@@ -197,6 +231,8 @@ class Actions(Model):
     """The actions that carry out the objectives: who does what, by when."""
 
     items: rows(Action)
+
+    _ids_unique = field_validator("items")(unique_ids)
 
 
 # --- Indicators ---------------------------------------------------------------------
@@ -234,6 +270,8 @@ class Indicators(Model):
 
     items: rows(Indicator)
 
+    _ids_unique = field_validator("items")(unique_ids)
+
 
 # --- Budget and financing -----------------------------------------------------------
 
@@ -264,6 +302,8 @@ class Budget(Model):
     funding_gap_statement: Prose = ""
     resource_mobilisation: Prose = ""
     lines: rows(BudgetLine)
+
+    _ids_unique = field_validator("lines")(unique_ids)
 
 
 # --- Monitoring, evaluation and reporting ------------------------------------------
@@ -317,6 +357,8 @@ class Regional(Model):
     regional_reporting: bool = False
     member_states_supported: Line = ""
     partners: rows(TwinningPartner)
+
+    _ids_unique = field_validator("partners")(unique_ids)
 
 
 # --- Review and revision ------------------------------------------------------------

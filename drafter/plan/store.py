@@ -4,6 +4,10 @@ Saving is a compare-and-swap on the section's version: a save made from a form o
 at version N succeeds only while the row is still at version N. Otherwise the caller
 gets a `ConflictError` carrying what is saved now, so the person can choose; nothing
 is ever overwritten silently. Two people editing different sections never collide.
+
+A save that would make the whole plan larger than a plan file may be
+(`transfer.MAX_IMPORT_BYTES`, measured on its export) is refused with `PlanTooLarge`:
+otherwise a plan could grow past what its own export can be imported as.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
 from sqlalchemy import delete, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -28,9 +33,10 @@ from ..models import (
     utcnow,
 )
 from .links import LINK_HOLDERS, LINK_TARGETS, unlink_dangling
-from .schema import SECTION_MODELS, Model, PlanDocument
+from .schema import SECTION_MODELS, STORED, Model, PlanDocument
+from .status import COMPLETE, IN_PROGRESS, NOT_STARTED, STATUSES
+from .transfer import MAX_IMPORT_BYTES, export_json
 
-NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
 MAX_VERSION = 2 ** 31 - 1  # the largest a version column holds (INTEGER)
 # A save clearing references in other sections starts again if one of those moved on
 # meanwhile (someone else saved it between our read and our write): this many tries.
@@ -50,6 +56,22 @@ class ConflictError(Exception):
         self.expected = expected
         self.current_version = current_version
         self.current = current
+
+
+class PlanTooLarge(Exception):
+    """The save would make the plan's export larger than `limit` bytes: nothing saved."""
+
+    def __init__(self, key: str, size: int, limit: int = MAX_IMPORT_BYTES):
+        super().__init__(f"saving section '{key}' would make the plan {size} bytes, "
+                         f"more than {limit}")
+        self.key, self.size, self.limit = key, size, limit
+
+
+def export_size(document: PlanDocument) -> int:
+    """How many bytes the plan's JSON export (the file an import reads) takes, with each
+    section's status written as the longest status is."""
+    longest = max(STATUSES, key=len)
+    return len(export_json(document, {key: longest for key in SECTION_MODELS}).encode("utf-8"))
 
 
 class SectionState:
@@ -101,6 +123,11 @@ class LoadedPlan:
     def view(self) -> DocumentView:
         return DocumentView(self.sections)
 
+    @property
+    def statuses(self) -> dict[str, str]:
+        """Each section's status, as a plan file carries them."""
+        return {key: state.status for key, state in self.sections.items()}
+
 
 @dataclass
 class PlanSummary:
@@ -117,10 +144,13 @@ def _dump(model: Model) -> str:
 
 
 def _parse(key: str, raw: str) -> Model:
-    return SECTION_MODELS[key].model_validate_json(raw)
+    # "stored": a section saved before rows had to have distinct ids may repeat one; it is
+    # read with the repeats renamed (see `schema.unique_ids`), not refused with a 500.
+    return SECTION_MODELS[key].model_validate_json(raw, context={STORED: True})
 
 
-def _title_of(about) -> str:
+def title_of(about) -> str:
+    """The title a plan is listed under: its title, or else whose plan it is."""
     return about.title or about.country_or_organisation or ""
 
 
@@ -177,14 +207,32 @@ class PlanStore:
             return SectionState(key)
         return SectionState(key, row.data, row.version, row.status, row.updated_at)
 
+    def load_version(self, plan_id: int, key: str, version: int) -> Model | None:
+        """Section `key` as it was saved at `version` (version 0: before its first save),
+        from its history; None if the history does not hold it readably."""
+        if version == 0:
+            return SECTION_MODELS[key]()
+        if not 0 < version <= MAX_VERSION:  # no column holds it: no such version
+            return None
+        raw = self.session.scalar(
+            select(SectionChange.data).where(SectionChange.plan_id == plan_id,
+                                             SectionChange.key == key,
+                                             SectionChange.version == version)
+            .order_by(SectionChange.id.desc()).limit(1))
+        try:
+            return _parse(key, raw) if raw is not None else None
+        except ValidationError:  # saved under rules the schema no longer has
+            return None
+
     # --- writing ---------------------------------------------------------------
 
     def create_plan(self, document: PlanDocument | None = None, *, owner_id: int | None = None,
                     checklist: str = "csag-2012", statuses: dict[str, str] | None = None) -> int:
         """A new plan owned by `owner_id`; sections of `document` that differ from empty
-        are stored."""
+        are stored, each with its status in `statuses` (a plan file's), or else in
+        progress. A section with content is never "not started"."""
         document = document or PlanDocument()
-        plan = Plan(title=_title_of(document.about), checklist=checklist)
+        plan = Plan(title=title_of(document.about), checklist=checklist)
         self.session.add(plan)
         self.session.flush()
         if owner_id is not None:
@@ -193,6 +241,8 @@ class PlanStore:
             data = getattr(document, key)
             if data != model():
                 status = (statuses or {}).get(key, IN_PROGRESS)
+                if status == NOT_STARTED:
+                    status = IN_PROGRESS
                 raw = _dump(data)
                 self.session.add(PlanSection(plan_id=plan.id, key=key, data=raw, version=1,
                                              status=status, updated_by=owner_id))
@@ -209,7 +259,8 @@ class PlanStore:
         transaction, so the stored document always validates as a whole. Only this
         section's own version can make the save a conflict: if one of those other
         sections was saved by someone meanwhile, the save starts again from what is
-        stored now (a few times at most).
+        stored now (a few times at most). Raises `PlanTooLarge` if the plan would grow
+        past what a plan file may hold.
         """
         if not isinstance(data, SECTION_MODELS[key]):
             raise TypeError(f"section '{key}' takes {SECTION_MODELS[key].__name__}")
@@ -226,14 +277,13 @@ class PlanStore:
     def _save_section_once(self, plan_id: int, key: str, data: Model, expected_version: int,
                            status: str, user_id: int | None) -> int:
         plan = self._plan(plan_id)
-        if key in LINK_HOLDERS:
-            data = self._without_dangling(plan_id, key, data)
+        data = self._checked(plan_id, key, data)
         try:
             new_version = self._swap(plan_id, key, data, expected_version, status, user_id)
             if key in LINK_TARGETS:
                 self._unlink(plan_id, key, user_id)
             if key == "about":
-                plan.title = _title_of(data)
+                plan.title = title_of(data)
             plan.updated_at = utcnow()
             self.session.commit()
         except BaseException:
@@ -263,7 +313,7 @@ class PlanStore:
             # Unlike a single save, a saved section may itself hold a broken reference.
             versions.update(self._unlink(plan_id, set(), user_id))
             if "about" in sections:
-                plan.title = _title_of(sections["about"])
+                plan.title = title_of(sections["about"])
             plan.updated_at = utcnow()
             self.session.commit()
         except BaseException:
@@ -271,13 +321,21 @@ class PlanStore:
             raise
         return versions
 
-    def _without_dangling(self, plan_id: int, key: str, data: Model) -> Model:
-        """`data` with its references to rows the plan does not have cleared: an objective
-        deleted while someone was choosing it, or an id no form offered."""
+    def _checked(self, plan_id: int, key: str, data: Model) -> Model:
+        """`data` as it will be saved, from one load of the plan: its references to rows
+        the plan does not have cleared (an objective deleted while someone was choosing
+        it, or an id no form offered), and `PlanTooLarge` if the whole plan would then
+        outgrow a plan file (unless it shrinks: a plan already that large, from before
+        the limit, can still be cut down)."""
         document = self.load(plan_id).document.model_copy(
             update={key: data.model_copy(deep=True)})
+        # Also clears, in this copy only, what the save breaks elsewhere (`_unlink` saves
+        # that), so the size measured is the size the plan will have.
         unlink_dangling(document)
-        return getattr(document, key)
+        size = export_size(document)
+        if size > MAX_IMPORT_BYTES and size > export_size(self.load(plan_id).document):
+            raise PlanTooLarge(key, size)
+        return getattr(document, key) if key in LINK_HOLDERS else data
 
     def _unlink(self, plan_id: int, skip: str | set[str], user_id: int | None) -> dict[str, int]:
         """Clear references to rows that are gone; return the versions of sections saved."""

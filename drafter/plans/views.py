@@ -21,20 +21,28 @@ from ..access import ROLE_LABELS
 from ..plan import vocab as v
 from ..plan.schema import About, PlanDocument
 from ..plan.store import PlanNotFound, PlanStore
-from ..plan.transfer import MAX_IMPORT_BYTES, ImportProblem, parse_document
+from ..plan.transfer import MAX_IMPORT_BYTES, ImportProblem
 from ..wizard.binding import bind
 from ..wizard.forms.common import text, vocab_select
 from ..workshops import service as workshop_service
+from . import importing
 
 bp = Blueprint("plans", __name__)
 
 
 class NewPlanForm(FlaskForm):
-    country_or_organisation = text(_l("Country or organisation"))
+    country_or_organisation = text(_l("Country or organisation"),
+                                   _l("For a regional plan, the regional organisation."))
     plan_type = vocab_select(_l("Type of plan"), v.PLAN_TYPES)
-    title = text(_l("Working title of the plan"),
+    title = text(_l("Working title of the plan (optional)"),
                  _l("You can change it later. For example: National Action Plan on Women, "
                     "Peace and Security 2026–2030"))
+
+    # Both are needed to start: the score, the reports and the list of plans read them.
+    required = {
+        "country_or_organisation": _l("Enter the country or organisation the plan belongs to"),
+        "plan_type": _l("Choose the type of plan"),
+    }
 
 
 class ImportForm(FlaskForm):
@@ -96,10 +104,11 @@ def new():
             "Your session had expired, so the plan was not started yet. Press the button again.")), 400
     if request.method == "POST":
         about = bind(form, About)
-        if about is not None and not about.title and not about.country_or_organisation:
-            form.title.errors = list(form.title.errors) + [
-                _("Enter a title or a country so that you can find the plan again")]
-            about = None
+        for name, message in NewPlanForm.required.items():
+            field = form[name]
+            if not field.errors and not (field.data or "").strip():
+                field.errors = list(field.errors) + [str(message)]
+                about = None
         if about is not None:
             plan_id = PlanStore(db.session()).create_plan(PlanDocument(about=about),
                                                          owner_id=current_user.id)
@@ -124,13 +133,17 @@ def import_plan():
         problems = [problem]
     else:
         try:
-            document = parse_document(raw)
+            imported = importing.import_plan(db.session(), raw, current_user.id)
         except ImportProblem as problem:
-            problems = [_("Nothing was imported. Fix the file and try again:")] + problem.messages
+            problems = ([_("Nothing was imported. Fix the file and try again:")]
+                        + importing.problems_in_words(problem))
         else:
-            plan_id = PlanStore(db.session()).create_plan(document, owner_id=current_user.id)
-            flash(_("Imported “%(title)s”.", title=document.about.title or upload.filename))
-            return redirect(url_for("wizard.tasklist", plan_id=plan_id))
+            if imported.same_title:
+                flash(_("Imported as “%(title)s”: you have a plan called “%(same)s” already.",
+                        title=imported.title, same=imported.same_title))
+            else:
+                flash(_("Imported “%(title)s”.", title=imported.title or upload.filename))
+            return redirect(url_for("wizard.tasklist", plan_id=imported.plan_id))
     return render_template("plans/index.html", plans=_own_plans(), import_form=form, roles=ROLE_LABELS,
                            import_problems=problems), 400
 

@@ -53,3 +53,9 @@ def bar_chart(bars: list[tuple[str, float]], *, maximum: float = 100.0, width: i
                      f'fill="#0b0c0c">{value:.0f}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def has_bars(bars: list[tuple[str, float]]) -> bool:
+    """Whether `bar_chart(bars)` would draw any bar: a chart of zeros is an empty frame
+    of gridlines, which reads as a broken chart; the reports say so in a sentence."""
+    return any((value or 0) > 0 for _label, value in bars)

@@ -25,9 +25,9 @@ import functools
 import re
 
 from babel import dates as babel_dates
-from flask_babel import format_date
+from flask_babel import format_date, format_datetime, format_number
 from flask_babel import gettext as _
-from wtforms import BooleanField, FieldList, SelectFieldBase, TextAreaField
+from wtforms import BooleanField, FieldList, IntegerField, SelectFieldBase, TextAreaField
 
 from ..plan import vocab as v
 from ..plan.schema import PlanDocument
@@ -64,6 +64,12 @@ def _date_text(day: dt.date, pattern: str, locale: str) -> str:
     return babel_dates.format_date(day, pattern, locale=locale)
 
 
+def number(value: int | None) -> str:
+    """A count as the reader's locale writes it: "8,000" in English, "8 000" in French;
+    "" for no value. Amounts of money are `budget.money`."""
+    return "" if value is None else format_number(value)
+
+
 def timeline(start: dt.date | None, end: dt.date | None) -> str:
     if not (start or end):
         return ""
@@ -96,9 +102,19 @@ def _blank_form(step):
     return form
 
 
+def is_count(field) -> bool:
+    """A field made by the wizard's `count()` (people, seats), whose value is a quantity.
+    Years are integer fields too, and must never be grouped ("2,026"): the class that
+    `count()` and `year()` give their inputs is what tells the two apart."""
+    return isinstance(field, IntegerField) and \
+        "input-count" in (field.render_kw or {}).get("class", "").split()
+
+
 def shown(field, value) -> str:
     """`value` as "Check your plan" shows it in `field` (`wizard.summary.display_value`),
-    translating only the labels of the chosen options."""
+    translating only the labels of the chosen options; counts with thousands separators."""
+    if is_count(field) and isinstance(value, int):
+        return number(value)
     labels = None
     if isinstance(field, SelectFieldBase) and field.choices:
         chosen = set(value) if isinstance(value, list) else {value}
@@ -269,12 +285,14 @@ def consultation_events(document: PlanDocument) -> dict:
     women = sum(event.women or 0 for event in events)
     men = sum(event.men or 0 for event in events)
     return {
-        "count": len(events), "women": women, "men": men,
+        # Counts of people are text with the locale's separators; `count` stays a number
+        # because templates ask whether there is any event.
+        "count": len(events), "women": number(women), "men": number(men),
         "outside_capital": sum(1 for event in events if not event.in_capital),
         "events": [{"date": when(event.date, "d MMM yyyy"), "place": event.place,
                     "region": event.region, "in_capital": event.in_capital,
                     "format": vocab_label(v.CONSULTATION_FORMATS, event.format),
-                    "women": event.women, "men": event.men,
+                    "women": number(event.women), "men": number(event.men),
                     "groups": vocab_labels(v.GROUPS, event.groups),
                     "organisations": event.organisations,
                     "summary": paragraphs(event.summary)}
@@ -326,6 +344,10 @@ def plan_report(document: PlanDocument, *, date: dt.date | dt.datetime | None = 
             "period": period, "lead": about.lead_institution or document.leadership.lead_institution,
             "status": _("Final") if final else _("Draft"),
             "date": when(date), "revision": revision,
+            # The moment of the last save, as History lists saves: a count of saves
+            # ("revision 51") read like a named revision that History does not have.
+            "version": format_datetime(date, "d MMM yyyy, HH:mm")
+            if isinstance(date, dt.datetime) else "",
         },
         "sections": sections,
         "budget": budget,
@@ -343,4 +365,4 @@ def plan_report_for(plan: LoadedPlan) -> dict:
                        final=False)
 
 
-__all__ = ["money", "paragraphs", "plan_report", "plan_report_for", "revision_of"]
+__all__ = ["money", "number", "paragraphs", "plan_report", "plan_report_for", "revision_of"]

@@ -113,6 +113,7 @@ def page_counter_content(pattern: str) -> Markup:
 def render_html(kind: str, data: dict) -> str:
     """The report's HTML; needs an app context (templates and translations)."""
     return render_template(TEMPLATES[kind], report=data, bar_chart=charts.bar_chart,
+                           has_bars=charts.has_bars,
                            page_counter=page_counter_content(_("Page {page} of {pages}")))
 
 

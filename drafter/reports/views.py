@@ -29,7 +29,9 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def file_stem(plan: LoadedPlan) -> str:
-    """A filename from the plan's title; the plan's number if nothing of it is left."""
+    """The start of a download's name: the plan's title (as far as `slug` keeps it, cut
+    at a word), or the plan's number if nothing of it is left. Each view adds what the
+    file is ("-draft", "-gap-report"), so two downloads of one plan never share a name."""
     return slug(plan.title) or f"plan-{plan.id}"
 
 

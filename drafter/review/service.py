@@ -12,12 +12,17 @@ Assessments
     partly met, not met) and say why. An agreement stores the status agreed with, so a
     later change of the plan that moves the scorecard's status shows the agreement as
     out of date instead of silently turning it into agreement with something else.
+    A reviewer answers many criteria on one page and saves them at once
+    (`save_assessments`): every answer is checked first, and either all that changed are
+    saved or, if one is wrong, none, so the page can come back with every answer typed.
+    Assessments belong to the checklist they were made against and are kept when the
+    plan switches to another one; switching back shows them again.
 
 The side by side
     `side_by_side(card, assessments)` joins a scorecard (plain data from the pure scorer,
     which knows nothing of reviews) with the assessments, keeping only those that differ
-    from the scorecard's status now. It returns plain dicts for the scorecard page and the
-    gap report alike.
+    from the scorecard's status now, and counts those made against other checklists. It
+    returns plain dicts for the scorecard page and the gap report alike.
 """
 
 from __future__ import annotations
@@ -199,6 +204,101 @@ class AssessmentInvalid(ReviewError):
         self.errors = errors
 
 
+class AssessmentsInvalid(ReviewError):
+    """Problems in several answers of one page: {criterion: {field: message}}."""
+
+    def __init__(self, errors: dict[str, dict[str, str]]):
+        super().__init__("; ".join(f"{criterion}: {message}" for criterion, fields in
+                                   errors.items() for message in fields.values()))
+        self.errors = errors
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One criterion's answer as posted: "yes"/"no" (or None), a status, a reason."""
+
+    agrees: str | None = None
+    status: str | None = None
+    reason: str = ""
+
+    @classmethod
+    def posted(cls, agrees: str | None, status: str | None, reason: str | None) -> Answer:
+        return cls(agrees or None, status or None,
+                   (reason or "").replace("\r\n", "\n").strip())
+
+    @property
+    def blank(self) -> bool:
+        return not (self.agrees or self.status or self.reason)
+
+    def problems(self, scored_status: str) -> dict[str, str]:
+        """What is wrong with the answer, by field; `scored_status` is the scorecard's
+        status now, which an agreement records and a disagreement must differ from."""
+        errors: dict[str, str] = {}
+        if self.agrees not in ("yes", "no"):
+            errors["agrees"] = _("Say whether you agree with the scorecard.")
+        if len(self.reason) > MAX_BODY:
+            errors["reason"] = _("A reason can be up to %(max)s characters long; yours has "
+                                 "%(count)s.", max=f"{MAX_BODY:,}", count=f"{len(self.reason):,}")
+        if self.agrees == "no":
+            if self.status not in STATUSES:
+                errors["status"] = _("Choose the status you would give.")
+            elif self.status == scored_status:
+                errors["status"] = _("You chose the status the scorecard already gives. "
+                                     "Choose “I agree”, or a different status.")
+            if not self.reason:
+                errors["reason"] = _("Say why you disagree: your reason is shown beside the "
+                                     "scorecard.")
+        return errors
+
+    def stored(self, scored_status: str) -> tuple[bool, str | None, str]:
+        """(agrees, status, reason) as a row keeps them."""
+        agrees = self.agrees == "yes"
+        return agrees, scored_status if agrees else self.status, self.reason
+
+
+def save_assessments(session: Session, plan_id: int, user_id: int, checklist: str,
+                     scored: dict[str, str], answers: dict[str, Answer], *,
+                     skip_blank: bool = True) -> list[str]:
+    """Record a reviewer's answers to several criteria at once; returns the criteria
+    whose assessment was saved (new or changed), in the order given.
+
+    `scored` is the scorecard's status of each criterion now. An answer the same as the
+    one saved is left alone (its "saved" time stays true), and so, with `skip_blank`, is
+    an answer with nothing chosen or typed. Every other answer is checked first: if any
+    is wrong, nothing is saved and `AssessmentsInvalid` names every problem.
+    """
+    rows = {row.criterion: row for row in session.scalars(select(Assessment).where(
+        Assessment.plan_id == plan_id, Assessment.user_id == user_id,
+        Assessment.checklist == checklist, Assessment.criterion.in_(list(answers))))}
+    changed: list[tuple[str, Answer]] = []
+    errors: dict[str, dict[str, str]] = {}
+    for criterion, answer in answers.items():
+        row = rows.get(criterion)
+        if answer.blank and skip_blank:
+            continue
+        # Compared before checking: a disagreement that the plan has since caught up with
+        # is posted back unchanged, and must not be refused as "the status it gives".
+        if row is not None and answer.agrees in ("yes", "no") and (
+                row.agrees, row.status, row.reason) == answer.stored(scored[criterion]):
+            continue
+        if found := answer.problems(scored[criterion]):
+            errors[criterion] = found
+        else:
+            changed.append((criterion, answer))
+    if errors:
+        raise AssessmentsInvalid(errors)
+    for criterion, answer in changed:
+        row = rows.get(criterion)
+        if row is None:
+            row = Assessment(plan_id=plan_id, user_id=user_id, checklist=checklist,
+                             criterion=criterion)
+            session.add(row)
+        row.agrees, row.status, row.reason = answer.stored(scored[criterion])
+        row.updated_at = utcnow()
+    session.commit()
+    return [criterion for criterion, _answer in changed]
+
+
 def save_assessment(session: Session, plan_id: int, user_id: int, checklist: str,
                     criterion: str, scored_status: str, *, agrees: str | None,
                     status: str | None, reason: str | None) -> None:
@@ -207,36 +307,11 @@ def save_assessment(session: Session, plan_id: int, user_id: int, checklist: str
     `agrees` is "yes" or "no" as posted; `scored_status` is the scorecard's status now,
     which an agreement records and a disagreement must differ from.
     """
-    reason_text = (reason or "").replace("\r\n", "\n").strip()
-    errors: dict[str, str] = {}
-    if agrees not in ("yes", "no"):
-        errors["agrees"] = _("Say whether you agree with the scorecard.")
-    if len(reason_text) > MAX_BODY:
-        errors["reason"] = _("A reason can be up to %(max)s characters long; yours has "
-                             "%(count)s.", max=f"{MAX_BODY:,}", count=f"{len(reason_text):,}")
-    if agrees == "no":
-        if status not in STATUSES:
-            errors["status"] = _("Choose the status you would give.")
-        elif status == scored_status:
-            errors["status"] = _("You chose the status the scorecard already gives. Choose "
-                                 "“I agree”, or a different status.")
-        if not reason_text:
-            errors["reason"] = _("Say why you disagree: your reason is shown beside the "
-                                 "scorecard.")
-    if errors:
-        raise AssessmentInvalid(errors)
-    row = session.scalars(select(Assessment).where(
-        Assessment.plan_id == plan_id, Assessment.user_id == user_id,
-        Assessment.checklist == checklist, Assessment.criterion == criterion)).one_or_none()
-    if row is None:
-        row = Assessment(plan_id=plan_id, user_id=user_id, checklist=checklist,
-                         criterion=criterion)
-        session.add(row)
-    row.agrees = agrees == "yes"
-    row.status = scored_status if row.agrees else status
-    row.reason = reason_text
-    row.updated_at = utcnow()
-    session.commit()
+    try:
+        save_assessments(session, plan_id, user_id, checklist, {criterion: scored_status},
+                         {criterion: Answer.posted(agrees, status, reason)}, skip_blank=False)
+    except AssessmentsInvalid as problem:
+        raise AssessmentInvalid(problem.errors[criterion]) from None
 
 
 def plan_assessments(session: Session, plan_id: int) -> list[AssessmentView]:
@@ -255,17 +330,24 @@ def side_by_side(card: Scorecard, assessments: list[AssessmentView]) -> dict:
     """The scorecard joined with civil society's assessments, as plain data::
 
         {"reviewers": [{"name", "assessed", "differs"}],
-         "differences": {criterion_id: [{"reviewer", "status", "reason", "outdated"}]}}
+         "differences": {criterion_id: [{"reviewer", "status", "reason", "outdated"}]},
+         "elsewhere": {checklist_id: count}}
 
     Only assessments of the card's checklist count; an assessment differs when the status
     it gives is not the scorecard's status now. `outdated` marks an agreement with a
-    status the scorecard no longer gives (the plan changed since).
+    status the scorecard no longer gives (the plan changed since). `elsewhere` counts the
+    assessments made against each other checklist ({checklist_id: count}), so that a page
+    can say they are kept and how to see them again.
     """
     scored = {result.id: result.status for result in card.criteria}
     reviewers: dict[int, dict] = {}
     differences: dict[str, list[dict]] = {}
+    elsewhere: dict[str, int] = {}
     for a in assessments:
-        if a.checklist != card.checklist_id or a.criterion not in scored:
+        if a.checklist != card.checklist_id:
+            elsewhere[a.checklist] = elsewhere.get(a.checklist, 0) + 1
+            continue
+        if a.criterion not in scored:
             continue
         summary = reviewers.setdefault(a.user_id, {"name": a.reviewer, "assessed": 0,
                                                    "differs": 0})
@@ -276,4 +358,5 @@ def side_by_side(card: Scorecard, assessments: list[AssessmentView]) -> dict:
         differences.setdefault(a.criterion, []).append({
             "reviewer": a.reviewer, "status": a.status, "reason": a.reason,
             "outdated": a.agrees})
-    return {"reviewers": list(reviewers.values()), "differences": differences}
+    return {"reviewers": list(reviewers.values()), "differences": differences,
+            "elsewhere": elsewhere}

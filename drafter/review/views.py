@@ -7,22 +7,30 @@ URL table (all under /plans/<plan_id>):
     POST       /comments/<thread_id>/resolve      mark a thread resolved (editors, owners)
     POST       /comments/<thread_id>/reopen       open a resolved thread again
     GET        /assessments                       civil society's assessment of each criterion
-    POST       /assessments/<criterion>           a reviewer's own assessment of one criterion
+    POST       /assessments                       a reviewer's answers on that page, saved at once
+    POST       /assessments/<criterion>           a reviewer's assessment of one criterion
+                                                  (fields agrees, status, reason)
 
 The comment forms also sit on each wizard page; after a save they return to the page the
 form was on (`back`: "step", "section" or "all"). A refused comment, or one posted with an
 expired session token, shows the section's page again with what was typed.
+
+The assessment page is one form: every criterion's answer is posted as `agrees-<id>`,
+`status-<id>` and `reason-<id>`, and any of its Save buttons saves them all. A refused
+answer, or a post with an expired session token, shows the page again with every answer
+as it was posted, and saves none.
 """
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from .. import db
 from ..access import ASSESS, may
-from ..scorecard.service import plan_scorecard
+from ..scorecard.service import checklist_names, plan_scorecard
 from ..web.loading import plan_or_404
 from ..wizard.steps import BY_KEY, STEPS
 from . import service
@@ -129,19 +137,18 @@ def reopen(plan_id: int, thread_id: int):
 
 # --- assessments -----------------------------------------------------------------------------
 
-def _render_assessments(plan, card, status=200, *, criterion=None, posted=None, errors=None,
-                        notice=None):
+def _render_assessments(plan, card, status=200, *, posted=None, errors=None, notice=None):
     """Every criterion with the scorecard's status and civil society's assessments; a
-    reviewer also gets a form for each. `criterion`'s form shows `posted` and `errors`."""
+    reviewer also gets the form. `posted` ({criterion: Answer}) are answers sent but not
+    saved, shown instead of the saved ones; `errors` is {criterion: {field: message}}."""
     assessments = service.plan_assessments(db.session(), plan.id)
     current = [a for a in assessments if a.checklist == card.checklist_id]
     mine = {a.criterion: a for a in current if a.user_id == current_user.id}
     return render_template(
         "review/assessments.html", plan=plan, card=card, steps=BY_KEY,
         by_criterion=_group(current), mine=mine,
-        review=service.side_by_side(card, assessments),
-        can_assess=may(ASSESS), criterion_posted=criterion,
-        posted=posted or {}, errors=errors or {}, notice=notice,
+        review=service.side_by_side(card, assessments), checklist_names=checklist_names(),
+        can_assess=may(ASSESS), posted=posted or {}, errors=errors or {}, notice=notice,
         statuses=service.STATUSES, max_body=service.MAX_BODY), status
 
 
@@ -152,29 +159,50 @@ def _group(assessments) -> dict[str, list]:
     return grouped
 
 
+def _answers(criteria, single: str | None) -> dict[str, service.Answer]:
+    """The answers posted: one criterion's plain fields, or every criterion's on the page."""
+    form = request.form
+    if single is not None:
+        return {single: service.Answer.posted(form.get("agrees"), form.get("status"),
+                                              form.get("reason"))}
+    return {criterion: service.Answer.posted(form.get(f"agrees-{criterion}"),
+                                             form.get(f"status-{criterion}"),
+                                             form.get(f"reason-{criterion}"))
+            for criterion in criteria}
+
+
 @bp.get("/assessments")
 def assessments(plan_id: int):
     plan = plan_or_404(plan_id)
     return _render_assessments(plan, plan_scorecard(plan))
 
 
+@bp.post("/assessments", defaults={"criterion": None})
 @bp.post("/assessments/<criterion>")
-def assess(plan_id: int, criterion: str):
+def assess(plan_id: int, criterion: str | None):
     plan = plan_or_404(plan_id)
     card = plan_scorecard(plan)
-    result = next((r for r in card.criteria if r.id == criterion), None)
-    if result is None:
+    scored = {result.id: result.status for result in card.criteria}
+    if criterion is not None and criterion not in scored:
         abort(404)
-    posted = {name: request.form.get(name, "") for name in ("agrees", "status", "reason")}
+    answers = _answers(scored, criterion)
     if g.get("csrf_failed"):
-        return _render_assessments(plan, card, 400, criterion=criterion, posted=posted,
-                                   notice=_expired_notice())
+        return _render_assessments(plan, card, 400, posted=answers, notice=_expired_notice())
     try:
-        service.save_assessment(db.session(), plan_id, current_user.id, card.checklist_id,
-                                criterion, result.status, agrees=posted["agrees"] or None,
-                                status=posted["status"] or None, reason=posted["reason"])
-    except service.AssessmentInvalid as problem:
-        return _render_assessments(plan, card, 400, criterion=criterion, posted=posted,
-                                   errors=problem.errors)
-    flash(_("Your assessment of %(id)s is saved.", id=criterion))
-    return redirect(url_for(".assessments", plan_id=plan_id, _anchor=f"criterion-{criterion}"))
+        saved = service.save_assessments(db.session(), plan_id, current_user.id,
+                                         card.checklist_id, scored, answers,
+                                         skip_blank=criterion is None)
+    except service.AssessmentsInvalid as problem:
+        return _render_assessments(plan, card, 400, posted=answers, errors=problem.errors)
+    if len(saved) == 1:
+        flash(_("Your assessment of %(id)s is saved.", id=saved[0]))
+    elif saved:
+        flash(ngettext("Your assessment of %(num)s criterion is saved.",
+                       "Your assessments of %(num)s criteria are saved.", len(saved)))
+    else:
+        flash(_("Nothing had changed since your last save, so there was nothing to save."))
+    # Back where the button pressed was: the criterion, or the area whose Save it was.
+    area = request.form.get("area")
+    anchor = (f"criterion-{criterion}" if criterion is not None else
+              f"area-{area}" if area in {a.id for a in card.areas} else None)
+    return redirect(url_for(".assessments", plan_id=plan_id, _anchor=anchor))

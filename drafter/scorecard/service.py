@@ -23,6 +23,11 @@ def available_checklists():
     return list_checklists()
 
 
+def checklist_names() -> dict[str, str]:
+    """{checklist id: name} of every checklist the app offers."""
+    return {info.id: info.name for info in available_checklists()}
+
+
 def checklist_for(checklist_id: str) -> Checklist:
     """The checklist with this id, or the default one if it is gone."""
     found = {info.id: info for info in available_checklists()}

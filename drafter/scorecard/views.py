@@ -2,7 +2,8 @@
 
 URL table (under /plans/<plan_id>):
     GET   /scorecard    every area and criterion with evidence and advice, the gaps first;
-                        civil society's assessments beside the criteria where they differ
+                        civil society's assessments beside the criteria where they differ,
+                        and a note of those made against another checklist
     POST  /checklist    choose the checklist the plan is scored against
 """
 
@@ -17,7 +18,7 @@ from ..review import service as review_service
 from ..web.loading import plan_or_404
 from ..wizard.steps import BY_KEY
 from ..workshops.service import team_of_plan
-from .service import available_checklists, plan_scorecard
+from .service import available_checklists, checklist_names, plan_scorecard
 
 bp = Blueprint("scorecard", __name__, url_prefix="/plans/<int:plan_id>")
 
@@ -29,7 +30,8 @@ def scorecard(plan_id: int):
     session = db.session()
     review = review_service.side_by_side(card, review_service.plan_assessments(session, plan_id))
     return render_template("scorecard/scorecard.html", plan=plan, card=card, steps=BY_KEY,
-                           checklists=available_checklists(), review=review)
+                           checklists=available_checklists(), review=review,
+                           checklist_names=checklist_names())
 
 
 @bp.post("/checklist")

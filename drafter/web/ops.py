@@ -1,7 +1,10 @@
-"""Running in production: the health check and structured request logs.
+"""Running in production: the health check, structured request logs, and the icon that
+browsers ask for by themselves.
 
 `GET /health` answers 200 when the app can query its database and 503 when it cannot,
-for a load balancer or a monitoring probe. With LOG_FORMAT=json every request is logged
+for a load balancer or a monitoring probe. `GET /favicon.ico` answers with the app's
+icon (static/favicon.svg, which every page also links), so that the request a browser
+makes on its own is not a 404 in every log. With LOG_FORMAT=json every request is logged
 as one JSON object (method, path, status, duration, user), easy to ship and search.
 """
 
@@ -11,7 +14,7 @@ import json
 import logging
 import time
 
-from flask import Blueprint, Flask, g, jsonify, request
+from flask import Blueprint, Flask, current_app, g, jsonify, request
 from flask_login import current_user
 from sqlalchemy import text
 
@@ -27,6 +30,11 @@ def health():
     except Exception as error:  # noqa: BLE001 - any database failure makes us unhealthy
         return jsonify(status="error", database=type(error).__name__), 503
     return jsonify(status="ok", database="ok")
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    return current_app.send_static_file("favicon.svg")
 
 
 class JsonFormatter(logging.Formatter):

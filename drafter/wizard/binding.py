@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import format_number
 from flask_babel import gettext as _
 from pydantic import ValidationError
 from wtforms import Field, FieldList, FormField
@@ -58,7 +59,7 @@ def form_values(form: BaseForm) -> tuple[dict, dict[str, list[int]]]:
 def _clean(field: Field, value: Any) -> Any:
     # Text fields give "" for nothing typed; choices give "" for "Choose…": both mean None,
     # except for text, where the document stores "".
-    if value == "" and field.type in ("OptionalSelectField",):
+    if value == "" and field.type in ("OptionalSelectField", "RowChoiceField"):
         return None
     if value is None and field.type in ("StringField", "TextAreaField"):
         return ""
@@ -118,7 +119,12 @@ def friendly_message(error: dict) -> str:
     context = error.get("ctx") or {}
     kind = error["type"]
     if kind == "string_too_long":
-        return _("Use at most %(max)s characters", max=context.get("max_length"))
+        # The browser does not cut a long paste (the inputs carry no maxlength), so the
+        # person learns here how much too long it is.
+        typed = error.get("input")
+        return _("Use at most %(max)s characters; you typed %(typed)s",
+                 max=format_number(context.get("max_length")),
+                 typed=format_number(len(typed) if isinstance(typed, str) else 0))
     if kind in ("greater_than_equal", "greater_than"):
         return _("Enter %(limit)s or more", limit=context.get("ge", context.get("gt")))
     if kind in ("less_than_equal", "less_than"):
@@ -161,8 +167,9 @@ def max_length(model_class: type[Model], name: str) -> int | None:
 
 
 def apply_limits(form: BaseForm, model_class: type[Model]) -> None:
-    """Give text inputs the model's length limit as `maxlength`, so the browser stops
-    typing where the server would refuse (the server still checks)."""
+    """Give text inputs the model's length limit as `data-maxlength`: the page's script
+    counts the characters as the limit nears, and the server refuses a longer text with
+    a message. Not as `maxlength`, with which the browser cuts a long paste silently."""
     for name, field in form._fields.items():
         if isinstance(field, FieldList):
             row_model = _row_model(model_class, name)
@@ -173,7 +180,7 @@ def apply_limits(form: BaseForm, model_class: type[Model]) -> None:
             continue
         limit = max_length(model_class, name)
         if limit and field.type in ("StringField", "TextAreaField", "LinesField"):
-            field.render_kw = {**(field.render_kw or {}), "maxlength": limit}
+            field.render_kw = {**(field.render_kw or {}), "data-maxlength": limit}
 
 
 def _row_model(model_class: type[Model], name: str) -> type[Model] | None:

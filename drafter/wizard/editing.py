@@ -5,20 +5,55 @@ item's change to its section.
 
 from __future__ import annotations
 
+import re
+
 from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
 
 from ..plan.globals import global_indicator_choices
 from ..plan.schema import SECTION_MODELS, Model, PlanDocument
-from .binding import apply_limits, model_values
-from .steps import Step
+from .binding import apply_limits, is_blank, model_values
+from .forms.common import REMOVED_CHOICE
+from .steps import BY_KEY, Step
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Fields that name a row which has neither a code nor a title, in order of preference.
+NAME_FIELDS = ("name", "institution", "partner", "risk", "description", "place", "funder")
+
+
+def _texts(row):
+    """A row's text fields by name, "" for any other: the row may be a model, or a row of
+    a file being imported (a dict that may hold anything)."""
+    def text(name: str) -> str:
+        value = row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+        return value if isinstance(value, str) else ""
+    return text
 
 
 def row_label(row) -> str:
     """How a row is named in a choice or a message: its code, then its title."""
-    code = getattr(row, "code", "") or ""
-    title = getattr(row, "title", "") or getattr(row, "statement", "") or ""
-    return " ".join(part for part in (code, title) if part) or _("(untitled)")
+    text = _texts(row)
+    return " ".join(part for part in (text("code"), text("title") or text("statement"))
+                    if part) or _("(untitled)")
+
+
+def row_name(row, position: int | None = None) -> str:
+    """How a row is named where it is listed or mentioned: its code and title, else what
+    it is called (with its date, for an event), else its date, else its place in its
+    list ("row 3", `position` counting from 0), never its id."""
+    text = _texts(row)
+    if text("code") or text("title") or text("statement"):
+        return row_label(row)
+    date = row.get("date") if isinstance(row, dict) else getattr(row, "date", None)
+    # A file's date is text: named by it only if it is one (the import may be refusing it).
+    when = date.isoformat() if hasattr(date, "isoformat") else \
+        date if isinstance(date, str) and ISO_DATE.fullmatch(date) else ""
+    for name in NAME_FIELDS:
+        if text(name):
+            return f"{text(name)} ({when})" if when else text(name)
+    if when:
+        return when
+    return _("row %(n)s", n=position + 1) if position is not None else _("(untitled)")
 
 
 def fill_choices(form, document: PlanDocument) -> None:
@@ -30,17 +65,55 @@ def fill_choices(form, document: PlanDocument) -> None:
         form.objective_id.choices = blank + objectives
     if "action_id" in form:  # a budget line
         form.action_id.choices = blank + actions
+        # Amounts are in the plan's one currency, chosen on the budget step: shown beside them.
+        unit = document.budget.currency or _("no currency chosen yet")
+        form.amount.unit = form.secured.unit = unit
     if "measures" in form:  # an indicator
         form.measures.choices = blank + [
             SelectChoice(f"objective:{o.value}", o.label, optgroup=_("Objectives")) for o in objectives
         ] + [SelectChoice(f"action:{a.value}", a.label, optgroup=_("Actions")) for a in actions]
         form.global_indicator.choices = blank + global_indicator_choices()
     if "objectives" in form:  # the pillars step: each objective row chooses a pillar
-        pillars = [SelectChoice(p.id, p.name or _("(unnamed pillar)"))
-                   for p in document.pillars.pillars]
-        form.objectives.row_choices = {"pillar_id": blank + pillars}
-        for entry in form.objectives.entries:
-            entry.form.pillar_id.choices = blank + pillars
+        _pillar_choices(form, document, blank)
+    if "region" in form:  # a consultation event: the regions named on "About the plan"
+        form.region.suggestions = document.about.regions
+
+
+def _pillar_choices(form, document: PlanDocument, blank: list) -> None:
+    """Each objective chooses among the pillar rows of the same form (as typed, when it
+    was posted): a pillar added on the page can be chosen, one removed cannot. A removed
+    pillar that an objective still names stays among its choices, under its saved name,
+    so that the page shows what was chosen next to the message asking for another."""
+    unnamed = _("(unnamed pillar)")
+    current = {}
+    for entry in form.pillars.entries:
+        row = entry.form
+        if row.id.data and any(not is_blank(row[name].data) for name in row._fields
+                               if name != "id"):
+            current[row.id.data] = (row["name"].data or "").strip() or unnamed
+    saved = {pillar.id: pillar.name or unnamed for pillar in document.pillars.pillars}
+    choices = blank + [SelectChoice(key, name) for key, name in current.items()]
+    form.objectives.row_choices = {"pillar_id": choices}
+    for entry in form.objectives.entries:
+        field = entry.form.pillar_id
+        field.allowed, field.former = set(current), saved
+        chosen = field.data
+        if chosen and chosen not in current:
+            gone = str(REMOVED_CHOICE).replace("{name}", saved.get(chosen, chosen))
+            field.choices = choices + [SelectChoice(chosen, gone)]
+        else:
+            field.choices = choices
+
+
+def carry_over(form, step: Step, document: PlanDocument) -> None:
+    """Fill the step's fields that are asked once elsewhere (the lead institution, on
+    "About the plan") while they are empty here, saying where the answer came from."""
+    for name, section, source in step.carried:
+        value = getattr(getattr(document, section), source)
+        if value and not form[name].data:
+            form[name].data = value
+            form[name].description = _("Filled in from “%(step)s”: change it here if "
+                                       "it is not the same.", step=BY_KEY[section].title)
 
 
 def step_form(step: Step, section: Model, version: int, status: str, formdata=None):

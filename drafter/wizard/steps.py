@@ -35,6 +35,9 @@ class Step:
     collection: Collection | None = None
     areas: tuple[str, ...] = field(default_factory=tuple)  # checklist areas it feeds
     template: str = "wizard/step.html"
+    # Fields asked once elsewhere: (field, section, field there). The page fills them in
+    # from there while they are empty here, rather than asking twice.
+    carried: tuple[tuple[str, str, str], ...] = ()
 
 
 STEPS: list[Step] = [
@@ -45,7 +48,7 @@ STEPS: list[Step] = [
          areas=("CTX",)),
     Step("leadership", _l("Leadership and coordination"), framing.LeadershipForm,
          _l("Who leads the plan, who coordinates it, and who answers for it."),
-         areas=("POL", "COA")),
+         areas=("POL", "COA"), carried=(("lead_institution", "about", "lead_institution"),)),
     Step("consultation", _l("Consultation"), process.ConsultationForm,
          _l("Who drafted the plan and who was heard, event by event."),
          collection=Collection("events", process.EventForm, _l("consultation event"), _l("Consultation events"),

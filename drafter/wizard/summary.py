@@ -106,3 +106,14 @@ def collection_summary(step: Step, section, document) -> SummaryRow:
         table.rows.append([display_value(field_, values.get(name), labels)
                            for name, field_, labels in columns])
     return SummaryRow(collection.attribute, str(collection.heading), table=table)
+
+
+def item_summary(step: Step, item, document: PlanDocument) -> list[SummaryRow]:
+    """One item of the step's list (an action, an event) as label and value pairs, in the
+    order of its page: what someone who may only read the plan is shown."""
+    form = editing.item_form(step, item, 0)
+    editing.fill_choices(form, document)
+    layout = getattr(form, "layout", None) or form.groups
+    names = [name for _legend, group in layout for name in group] if layout else \
+        [name for name in form._fields if name not in CONTROL_FIELDS]
+    return [SummaryRow(name, str(form[name].label.text), display(form[name])) for name in names]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, RadioField, SelectField, StringField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, StopValidation
+from wtforms.validators import InputRequired, Length, Optional, StopValidation
 
 from .service import CODE_LENGTH, MOST_TEAMS_ALLOWED, TEAM_NAME_MAX, WORKSHOP_NAME_MAX
 
@@ -47,19 +48,26 @@ class TeamNameForm(FlaskForm):
         InputRequired(_l("Enter a team name")), Length(max=TEAM_NAME_MAX)])
 
 
-_TEAMS_RANGE = _l("Enter a number of teams from 1 to %(most)s.", most=MOST_TEAMS_ALLOWED)
+class _TeamCountField(IntegerField):
+    """A whole number; text that is none is left to the validator, which says what to type
+    (once: the field's own message would come on top)."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
 
 
-def _stop_if_unreadable(form, field):
-    # Text that is no number already has its message (the same words): say it once.
-    if field.data is None:
-        raise StopValidation()
+def _from_1_to_most(form, field):
+    # Translated now, as a plain string: the field-error macro shows strings only.
+    if field.data is None or not 1 <= field.data <= MOST_TEAMS_ALLOWED:
+        raise StopValidation(_("Enter a number of teams from 1 to %(most)s.",
+                               most=MOST_TEAMS_ALLOWED))
 
 
 class MaxTeamsForm(FlaskForm):
-    max_teams = IntegerField(_l("At most this many teams"), description=_l(
+    max_teams = _TeamCountField(_l("At most this many teams"), description=_l(
         "Neither participants nor you can start a team beyond this. From 1 to %(most)s.",
-        most=MOST_TEAMS_ALLOWED), invalid_value_message=_TEAMS_RANGE,
-        validators=[InputRequired(_TEAMS_RANGE), _stop_if_unreadable,
-                    NumberRange(min=1, max=MOST_TEAMS_ALLOWED, message=_TEAMS_RANGE)],
+        most=MOST_TEAMS_ALLOWED), validators=[_from_1_to_most],
         render_kw={"min": 1, "max": MOST_TEAMS_ALLOWED, "inputmode": "numeric"})

@@ -85,12 +85,14 @@ def clean_team_name(name: str) -> str:
 def scenario_document(session: Session, choice: str, user_id: int) -> PlanDocument:
     """The document a workshop starts every team from: an empty plan, a sample plan, or a
     copy of one of the trainer's own plans (as it is now)."""
+    from ..web.security import ascii_int  # "plan:<id>": ASCII digits, an id a column holds
+
     if choice == EMPTY_SCENARIO:
         return PlanDocument()
     if choice in SAMPLE_SCENARIOS:
         return parse_document((resource("samples") / SAMPLE_SCENARIOS[choice]).read_bytes())
-    if choice.startswith("plan:") and choice[5:].isdigit():
-        plan_id = int(choice[5:])
+    plan_id = ascii_int(choice[5:]) if choice.startswith("plan:") else None
+    if plan_id is not None:
         if session.scalar(select(Membership.role).where(
                 Membership.plan_id == plan_id, Membership.user_id == user_id)) is not None:
             return PlanStore(session).load(plan_id).document
@@ -220,7 +222,7 @@ def _refuse_past_the_cap(session: Session, workshop_id: int, by_participant: boo
         raise WorkshopError(_("This workshop has its %(n)s teams: join one of them, or ask "
                               "the trainer.", n=limit))
     raise WorkshopError(_("This workshop has its %(n)s teams, as many as it takes. To add "
-                          "another, raise the number of teams it takes first.", n=limit))
+                          "another, raise the number under “How many teams” first.", n=limit))
 
 
 def add_team(session: Session, workshop: Workshop, name: str, *,
@@ -397,8 +399,11 @@ def scenario_choices(session: Session, user_id: int) -> list[tuple[str, str]]:
     for summary in PlanStore(session).list_plans(user_id):
         if summary.id in hidden:
             continue
-        choices.append((f"plan:{summary.id}",
-                        _("Your plan: %(title)s", title=summary.title or f"#{summary.id}")))
+        title = summary.title or f"#{summary.id}"
+        # Only a plan one owns is "yours"; the others one may only read or help with.
+        choices.append((f"plan:{summary.id}", _("Your plan: %(title)s", title=title)
+                        if summary.role == "owner" else
+                        _("A plan shared with you: %(title)s", title=title)))
     return choices
 
 

@@ -72,6 +72,13 @@
 
   function say(text) { if (status) { status.textContent = text; } }
 
+  // A 24-hour clock, as every time the server writes ("1 Dec 2026, 14:05"): the
+  // browser's toLocaleTimeString() said "2:05:09 PM" beside them in English.
+  function clock(now) {
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return two(now.getHours()) + ":" + two(now.getMinutes()) + ":" + two(now.getSeconds());
+  }
+
   function refresh() {
     if (busy() || document.hidden) { return; }
     var url = container.getAttribute("data-poll") + "?sort=" + encodeURIComponent(sortKey);
@@ -89,7 +96,7 @@
           container.innerHTML = html;
           applySort();
         }
-        say(container.getAttribute("data-updated-label") + " " + new Date().toLocaleTimeString());
+        say(container.getAttribute("data-updated-label") + " " + clock(new Date()));
       })
       .catch(function (error) {
         say(container.getAttribute(error && error.message === "signed-out" ?

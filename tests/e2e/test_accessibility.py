@@ -114,6 +114,6 @@ def test_every_page_has_no_serious_accessibility_violation(live_server, strong_p
         print("Less serious axe findings (not failures):")
         for rule, names in sorted(minor.items()):
             print(f"  {rule}: {', '.join(sorted(names))}")
-    assert len(audited) == 41
+    assert len(audited) == 42
     assert not problems, "axe found serious or critical violations:\n" + "\n".join(
         f"{name}:\n{axe.describe(violations)}" for name, violations in problems.items())

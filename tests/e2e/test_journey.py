@@ -48,9 +48,10 @@ def rows(page: Page, list_name: str):
 
 
 def add_row(page: Page, list_name: str):
-    """Press the list's "Add a row" (the script clones the row template); the new row."""
+    """Press the list's add button, "Add a member" say (the script clones the row
+    template); the new row."""
     before = rows(page, list_name).count()
-    page.locator(f"#{list_name}").get_by_role("button", name="Add a row").click()
+    page.locator(f"#{list_name} [data-add-row]").click()
     expect(rows(page, list_name)).to_have_count(before + 1)
     row = rows(page, list_name).nth(before)
     # The script moves focus to the new row's first input.
@@ -143,7 +144,7 @@ def start_plan(page: Page, base_url: str) -> None:
     page.get_by_role("link", name="Start a new plan").click()
     heading(page, "Start a new plan")
     fill(page, {"Country or organisation": "Republic of Varesia",
-                "Working title of the plan": "Second National Action Plan of Varesia"})
+                "Working title of the plan (optional)": "Second National Action Plan of Varesia"})
     choose(page, {"Type of plan": "National action plan"})
     page.get_by_role("button", name="Start the plan").click()
     heading(page, "Second National Action Plan of Varesia")
@@ -185,6 +186,8 @@ def fill_context(page: Page) -> None:
 
 
 def fill_leadership(page: Page) -> None:
+    # Asked once: the lead institution typed on "About the plan" is filled in here.
+    expect(field(page, "Lead institution")).to_have_value("Ministry of Gender Equality")
     fill(page, {"Lead institution": "Ministry of Gender Equality, WPS Directorate",
                 "Focal point": "Director for WPS",
                 "Secretariat and staff time": "Two staff in the directorate",
@@ -209,8 +212,8 @@ def fill_leadership(page: Page) -> None:
     cell(third, "Sector").select_option(label="Civil society or women's organisation")
     second.get_by_role("button", name=re.compile("^Remove")).click()
     expect(rows(page, "members")).to_have_count(2)
-    # Removing a row hands focus back to "Add a row".
-    expect(page.locator("#members").get_by_role("button", name="Add a row")).to_be_focused()
+    # Removing a row hands focus back to "Add a member".
+    expect(page.locator("#members").get_by_role("button", name="Add a member")).to_be_focused()
 
     risk = add_row(page, "risks")
     cell(risk, "Risk").fill("Elections delay adoption")
@@ -219,9 +222,14 @@ def fill_leadership(page: Page) -> None:
 
 
 def fill_consultation(page: Page) -> None:
-    # Events first: "Add a consultation event" is a link away from the step's own form.
-    page.get_by_role("link", name="Add a consultation event").click()
+    # The step's own fields first: "Add a consultation event" saves them on its way.
+    fill(page, {"Who drafted the plan": "Inter-ministerial working group with civil society",
+                "How the consultation was run": "Workshops in every region, with interpretation."})
+    page.get_by_role("button", name="Add a consultation event").click()
     heading(page, "Add a consultation event")
+    expect(page.get_by_role("status")).to_have_text("Your changes to “Consultation” are saved.")
+    # The regions named on "About the plan" are offered; another can still be typed.
+    expect(page.locator("#region-suggestions option")).to_have_count(3)
     fill(page, {"Date": "2025-09-10", "Place": "Port Alder", "Region": "Capital District",
                 "Number of women": "40", "Number of men": "12",
                 "Organisations represented": "Women's Peace Network",
@@ -243,9 +251,9 @@ def fill_consultation(page: Page) -> None:
     expect(events).to_have_count(2)
     expect(events.nth(1)).to_contain_text("Highland Town")
 
-    fill(page, {"Who drafted the plan": "Inter-ministerial working group with civil society",
-                "How the consultation was run": "Workshops in every region, with interpretation.",
-                "How what people said was used": "Comments were logged and answered in an annex.",
+    expect(field(page, "Who drafted the plan")).to_have_value(
+        "Inter-ministerial working group with civil society")
+    fill(page, {"How what people said was used": "Comments were logged and answered in an annex.",
                 "Date of the validation workshop": "2025-11-20"})
     tick(page, "Civil society sat on the drafting body", "Justice",
          "Civil society or women's organisation", "The draft was published for comment")
@@ -272,7 +280,7 @@ def fill_actions(page: Page) -> None:
              "2028-06-30"), "Save"),
     ):
         if number == 1:
-            page.get_by_role("link", name="Add an action").click()
+            page.get_by_role("button", name="Add an action").click()
         heading(page, "Add an action")
         fill(page, {"Code": code, "Action": title, "Lead institution": lead,
                     "Partners": "Women's Peace Network", "Start": start, "End": end,
@@ -287,7 +295,7 @@ def fill_actions(page: Page) -> None:
 
 
 def fill_indicators(page: Page) -> None:
-    page.get_by_role("link", name="Add an indicator").click()
+    page.get_by_role("button", name="Add an indicator").click()
     heading(page, "Add an indicator")
     fill(page, {"Code": "I-1", "Indicator": "Number of women mediators trained",
                 "Unit": "number of people", "Baseline value": "12", "Baseline year": "2025",
@@ -304,7 +312,7 @@ def fill_indicators(page: Page) -> None:
 
 
 def fill_budget(page: Page) -> None:
-    page.get_by_role("link", name="Add a budget line").click()
+    page.get_by_role("button", name="Add a budget line").click()
     heading(page, "Add a budget line")
     choose(page, {"Kind of cost": "An action of the plan", "Action": "1.1.1 Train women mediators",
                   "Funding source": "National budget (new allocation)"})

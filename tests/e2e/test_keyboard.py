@@ -54,7 +54,7 @@ def test_the_skip_link_is_the_first_tab_stop(live_server, plan_id, page):
 
 def test_a_member_row_is_added_typed_and_saved_with_the_keyboard(live_server, plan_id, page):
     page.goto(f"{live_server.url}/plans/{plan_id}/leadership")
-    passed = tab_to(page, lambda el: el["text"] == "Add a row" and el["value"] == "members")
+    passed = tab_to(page, lambda el: el["text"] == "Add a member" and el["value"] == "members")
     # Every field before it was passed on the way, in the order of the page.
     ids = [el["id"] for el in passed]
     assert ids.index("lead_institution") < ids.index("coordination_body") \

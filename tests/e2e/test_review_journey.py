@@ -57,14 +57,22 @@ def test_an_official_and_a_reviewer_work_on_one_plan(live_server, browser, conte
         reviewer.get_by_role("button", name="Add comment").click()
         expect(reviewer.get_by_text(COMMENT)).to_be_visible()
 
-        # She disagrees with one criterion of the scorecard.
+        # She disagrees with one criterion of the scorecard and agrees with another, in
+        # two areas, and saves both at once.
         reviewer.goto(f"{base}/assessments")
         criterion = reviewer.locator("#criterion-INC-1")
         criterion.get_by_label("I disagree").check()
         criterion.get_by_label("Not met", exact=True).check()
         criterion.get_by_label("Your reason").fill(REASON)
-        criterion.get_by_role("button", name="Save your assessment").click()
-        expect(reviewer.locator("#criterion-INC-1")).to_contain_text(REASON)
+        reviewer.locator("#criterion-POL-2").get_by_label("I agree", exact=False).check()
+        reviewer.locator("#area-INC").get_by_role("button", name="Save your assessments").click()
+        expect(reviewer.get_by_text("Your assessments of 2 criteria are saved.")).to_be_visible()
+        expect(reviewer.locator("#reason-INC-1")).to_have_value(REASON)
+        agreed = reviewer.locator("#criterion-POL-2").get_by_label("I agree", exact=False)
+        expect(agreed).to_be_checked()
+        # Closing the browser while it still loads the stylesheet drops the server's
+        # connection mid-file (an unclosed-file warning, which fails the run).
+        reviewer.wait_for_load_state("load")
     finally:
         reviewer_context.close()
 
@@ -81,8 +89,73 @@ def test_an_official_and_a_reviewer_work_on_one_plan(live_server, browser, conte
     # Both assessments of INC-1 stand side by side on the scorecard.
     page.goto(f"{base}/scorecard")
     side = page.locator("#criterion-INC-1 .side-by-side")
-    expect(side).to_contain_text("Scorecard (government)")
+    expect(side).to_contain_text("Automatic score from the plan's content")
     expect(side).to_contain_text("Partly met")
     expect(side).to_contain_text("Jorge Network")
     expect(side).to_contain_text("Not met")
     expect(side).to_contain_text(REASON)
+
+
+def test_leaving_the_assessment_page_with_answers_unsaved_asks_first(live_server, browser):
+    from drafter import db
+    from drafter.auth.service import create_user
+    from drafter.members import service as members
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "weak-plan.json"
+    plan_id = live_server.create_plan(parse_document(sample.read_bytes()))
+    with live_server.app.app_context():
+        reviewer_id = create_user(db.session(), "rania@network.example", "Rania",
+                                  "a long reviewer password").id
+        members.set_role(db.session(), plan_id, reviewer_id, "reviewer")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        live_server.log_in(page, "rania@network.example", "a long reviewer password")
+        asked: list[str] = []
+
+        def stay(dialog):
+            asked.append(dialog.type)
+            dialog.dismiss()
+
+        page.on("dialog", stay)
+        url = f"{live_server.url}/plans/{plan_id}/assessments"
+        page.goto(url)
+        reason = page.locator("#reason-CTX-1")
+
+        # Nothing typed yet: leaving asks nothing.
+        page.get_by_role("link", name="See the scorecard").click()
+        page.wait_for_url("**/scorecard")
+        assert asked == []
+        page.goto(url)
+
+        # A reason typed and not saved: the browser asks, and she stays.
+        reason.fill("The analysis is copied from the resolution.")
+        page.get_by_role("link", name="See the scorecard").click()
+        page.wait_for_timeout(300)
+        assert asked == ["beforeunload"] and page.url == url
+        expect(reason).to_have_value("The analysis is copied from the resolution.")
+
+        # Typed away again, the page is as it opened: nothing to ask.
+        reason.fill("")
+        page.get_by_role("link", name="See the scorecard").click()
+        page.wait_for_url("**/scorecard")
+        assert asked == ["beforeunload"]
+
+        # Saving is not leaving.
+        page.goto(url)
+        page.locator("#criterion-CTX-1").get_by_label("I agree", exact=False).check()
+        page.locator("#area-CTX").get_by_role("button", name="Save your assessments").click()
+        expect(page.get_by_text("Your assessment of CTX-1 is saved.")).to_be_visible()
+        assert asked == ["beforeunload"]
+
+        # A page that came back with an error holds unsaved answers from the start.
+        page.locator("#criterion-CTX-2").get_by_label("I disagree").check()
+        page.locator("#area-CTX").get_by_role("button", name="Save your assessments").click()
+        expect(page.locator(".error-summary")).to_be_visible()
+        page.get_by_role("link", name="See the scorecard").click()
+        page.wait_for_timeout(300)
+        assert asked == ["beforeunload", "beforeunload"]
+        page.wait_for_load_state("load")
+    finally:
+        context.close()

@@ -10,7 +10,7 @@ from drafter import db
 from drafter.plan.store import PlanStore
 from drafter.plan.transfer import parse_document
 from drafter.workshops import service
-from support import ROOT
+from support import ROOT, audit_page
 
 pytestmark = pytest.mark.e2e
 
@@ -42,13 +42,7 @@ def room(live_server):
 
 def check(page, axe, shots, name: str, width: int, problems: dict, too_wide: dict) -> None:
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    page.screenshot(path=shots / f"workshop-{name}-{width}.png", full_page=True)
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    if overflow > 0:
-        too_wide[name] = overflow
-    if blocking := axe.blocking(axe.violations(page)):
-        problems[name] = blocking
+    audit_page(page, axe, shots / f"workshop-{name}-{width}.png", name, problems, too_wide)
 
 
 @pytest.mark.parametrize("device", DEVICES)

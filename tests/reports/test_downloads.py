@@ -119,3 +119,39 @@ def test_the_views_themselves_answer_404_for_a_missing_plan(app):
         for view in (views.draft_pdf, views.gap_report_pdf, views.draft_docx):
             with pytest.raises(NotFound):
                 view(9999)
+
+
+LONG_TITLE = ("Third National Action Plan on Women, Peace and Security 2026-2030: "
+              "Women Building a Lasting Peace")
+
+
+@pytest.mark.parametrize("url, name", [
+    ("draft.pdf", "third-national-action-plan-on-women-peace-and-security-2026-2030-women-building"
+                  "-draft.pdf"),
+    ("gap-report.pdf", "third-national-action-plan-on-women-peace-and-security-2026-2030-women"
+                       "-building-gap-report.pdf"),
+    ("draft.docx", "third-national-action-plan-on-women-peace-and-security-2026-2030-women-building"
+                   "-draft.docx"),
+])
+def test_a_long_title_is_kept_to_its_last_whole_word_in_the_file_name(client, make_plan, url,
+                                                                     name):
+    # The strong sample's title (on the weak plan, quicker to render): cut at 60
+    # characters, it ended "...security-2026".
+    assert sample("strong-plan.json").about.title == LONG_TITLE
+    document = sample("weak-plan.json")
+    document.about.title = LONG_TITLE
+    plan_id = make_plan(document)
+    response = client.get(f"/plans/{plan_id}/{url}")
+    assert response.headers["Content-Disposition"] == f"attachment; filename={name}"
+
+
+def test_file_names_are_cut_between_words_within_80_characters():
+    from drafter.web.downloads import slug
+
+    assert slug(LONG_TITLE) == ("third-national-action-plan-on-women-peace-and-security-"
+                                "2026-2030-women-building")
+    assert len(slug(LONG_TITLE)) <= 80
+    assert slug("Plan " + "x" * 100) == "plan-" + "x" * 75  # one long word: cut at the limit
+    assert slug("Plan national d'action « Femmes, paix et sécurité »") == \
+        "plan-national-d-action-femmes-paix-et-securite"
+    assert slug("خطة العمل الوطنية") == ""  # the view then names the file by the plan's number

@@ -63,8 +63,20 @@ def test_the_draft_has_a_cover_with_title_period_lead_and_draft_status(strong_pa
     cover = squash(strong_pages[0])
     about = strong.about
     for expected in (about.title, about.country_or_organisation.upper(), "2026–2030",
-                     about.lead_institution, "Draft", "15 January 2026", "revision 21", "DRAFT"):
+                     about.lead_institution, "Draft", "15 January 2026", "DRAFT"):
         assert squash(expected) in cover, expected
+
+
+def test_the_cover_names_the_save_it_shows_not_a_count_of_saves(report_app, strong):
+    # "revision 51" was the sum of the sections' versions, while History listed no
+    # revision: the cover now gives the moment of the last save, as History shows saves.
+    with report_app.test_request_context():
+        html = pdf.render_html("plan", data.plan_report(
+            strong, date=dt.datetime(2026, 12, 1, 14, 32), revision=51))
+    cover = html[html.index('class="cover"'):html.index("</section>")]
+    cover = squash(re.sub(r"<[^>]+>", " ", cover))
+    assert squash("Draft · version of 1 Dec 2026, 14:32") in cover
+    assert "revision" not in cover and "51" not in cover
 
 
 def test_the_draft_has_every_section_and_contents_with_page_numbers(strong_pages):

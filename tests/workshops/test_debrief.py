@@ -147,6 +147,56 @@ def test_a_workshop_without_teams_still_has_a_summary(app, client):
     assert archive.namelist() == ["workshop-summary.pdf", "scores.csv", "README.txt"]
 
 
+CHART_CAPTIONS = ("Average score of each area across the teams, out of 100",
+                  "Overall score of each team, out of 100",
+                  "Share of the teams that meet each criterion, in per cent")
+
+
+def test_a_room_with_nothing_scored_says_so_instead_of_drawing_empty_charts(app, client):
+    name = ("Drafting workshop on the third national action plan, Lakeside Hotel, Port Lumen, "
+            "first week")
+    workshop = start_workshop(client, name=name, scenario="empty")
+    join(app, workshop.code, "Alpha", "Leila")
+    join(app, workshop.code, "Beta", "Tomás")
+    response = client.get(f"/workshops/{workshop.id}/summary.pdf")
+    assert response.status_code == 200
+    # The whole name, up to its last word within 80 characters, and what the file is.
+    assert response.headers["Content-Disposition"] == (
+        "attachment; filename=drafting-workshop-on-the-third-national-action-plan-lakeside-"
+        "hotel-port-lumen-summary.pdf")
+    pages = [squash(page) for page in pdf_pages(response.get_data())]
+    text = "".join(pages)
+    for sentence in ("Every area averages 0: no team has yet written anything the checklist "
+                     "scores.",
+                     "Every team scores 0 so far: no plan has anything yet that the checklist can "
+                     "score.",
+                     "No team meets any of the criteria most teams missed."):
+        assert squash(sentence) in text, sentence
+    for caption in CHART_CAPTIONS:
+        assert squash(caption) not in text, caption
+    # The teams × areas table's headers wrap between words, never inside one
+    # ("Coordina-tion and ac-countability" with automatic hyphenation).
+    [table] = [page for page in pages if "TeamOverallPOL" in page]
+    for title in ("Coordination and accountability", "Localisation and dissemination",
+                  "Indicators, monitoring and evaluation", "Political ownership and leadership"):
+        assert squash(title) in table, title
+
+
+def test_a_room_that_meets_every_criterion_has_charts_and_no_page_of_misses(app, client):
+    workshop = start_workshop(client)
+    join(app, workshop.code, "Alpha", "Leila")
+    improve(app, teams_of(app, workshop.id)["Alpha"], list(SECTION_MODELS))
+    assert summary_of(app, workshop.id)["most_missed"] == []
+    status, _mimetype, content = download(client, f"/workshops/{workshop.id}/summary.pdf")
+    assert status == 200
+    pages = [squash(page) for page in pdf_pages(content)]
+    assert squash("Every team meets every recommendation in this checklist.") in pages[0]
+    text = "".join(pages)
+    assert squash("The criteria most teams missed") not in text  # a page for one sentence
+    for caption in CHART_CAPTIONS[:2]:
+        assert squash(caption) in text, caption
+
+
 def test_team_names_make_distinct_files_and_stay_text_in_the_spreadsheet(app, client):
     workshop = start_workshop(client)
     for team in ("Nord", "Nörd", "=HYPERLINK(\"http://example.com\")"):

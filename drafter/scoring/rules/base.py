@@ -99,13 +99,33 @@ def text_length(text: str, min_chars: int, present: str, absent: str) -> RuleRes
     """A free-text field judged only by length: full marks at `min_chars` characters.
 
     Length is a weak proxy, but it is the only honest thing a scorer can say about
-    prose without pretending to read it; the evidence says how long the text is.
+    prose without pretending to read it; the evidence says how long the text is and,
+    while it is short of full marks, how much more is wanted (a text that is there but
+    short is what leaves many criteria partly met, and "120 characters" alone does
+    not say why).
     """
     size = len(text or "")
     if size == 0:
         return RuleResult(0.0, (absent,))
-    return RuleResult(min(1.0, size / max(min_chars, 1)),
-                      (present % {"chars": size, "min": min_chars},))
+    sentence = present % {"chars": size}
+    if size < min_chars:
+        sentence = short_of(sentence, _("%(more)d more characters wanted (full marks at "
+                                        "%(min)d).", more=min_chars - size, min=min_chars))
+    return RuleResult(min(1.0, size / max(min_chars, 1)), (sentence,))
+
+
+def short_of(sentence: str, missing: str) -> str:
+    """`sentence` (what the plan has) followed by what is still missing for full marks:
+    every part that scores above nothing but below full says both."""
+    return f"{sentence} {missing}"
+
+
+def full_marks_for(credit: dict[str, float], describe: Callable[[str], str]) -> str:
+    """"Full marks for: cabinet, parliament." from a table of credit per choice, for a
+    choice that earns only part of the credit (an endorsement, a reporting rhythm)."""
+    top = max(credit.values(), default=0.0)
+    best = [describe(key) for key, value in credit.items() if value == top]
+    return _("Full marks for: %(choices)s.", choices=", ".join(best))
 
 
 def count_up_to(count: int, wanted: int, sentence: str) -> RuleResult:

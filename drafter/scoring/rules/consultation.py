@@ -8,6 +8,8 @@ consultation must never make a plan look less consulted.
 
 from __future__ import annotations
 
+import math
+
 from ...plan import vocab
 from ..i18n import _, labeller
 from .base import RuleResult, check, combine, count_up_to, covered, name_missing, text_length
@@ -57,7 +59,12 @@ def regions_reached(plan: Plan, full_share: float, min_regions: int) -> RuleResu
              done=done, total=len(regions))
     if missing:
         text = f"{text}; {name_missing(missing)}"
-    return RuleResult(min(1.0, done / len(regions) / max(full_share, 0.01)), (text,))
+    score = min(1.0, done / len(regions) / max(full_share, 0.01))
+    if score < 1:
+        # Full marks come before every region is reached: say how many are enough.
+        text = _("%(sentence)s; full marks at %(wanted)d", sentence=text,
+                 wanted=math.ceil(full_share * len(regions) - 1e-9))
+    return RuleResult(score, (text,))
 
 
 @rule

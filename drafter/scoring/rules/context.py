@@ -33,10 +33,10 @@ def context_analysis(plan: Plan, *, min_chars: int = 800,
     text = f"{context.conflict_analysis} {context.gendered_impacts}"
     return combine([
         text_length(context.conflict_analysis, min_chars,
-                    _("Conflict analysis: %(chars)d characters (%(min)d wanted)."),
+                    _("Conflict analysis: %(chars)d characters."),
                     _("There is no conflict or insecurity analysis.")),
         text_length(context.gendered_impacts, min_chars,
-                    _("Gendered impacts: %(chars)d characters (%(min)d wanted)."),
+                    _("Gendered impacts: %(chars)d characters."),
                     _("The different impacts on women, men, girls and boys are not analysed.")),
         (covered(words_used(text, gender_terms), gender_terms,
                  _("The analysis speaks of %(done)d of %(total)d groups")), 0.5),
@@ -49,7 +49,7 @@ def baseline_mapping(plan: Plan, *, min_chars: int = 300) -> RuleResult:
     context = plan.context
     return combine([
         text_length(context.baseline_summary, min_chars,
-                    _("Baseline summary: %(chars)d characters (%(min)d wanted)."),
+                    _("Baseline summary: %(chars)d characters."),
                     _("There is no baseline summary.")),
         check(context.sex_disaggregated_baseline, _("The baseline data are sex-disaggregated."),
               _("The baseline data are not sex-disaggregated.")),
@@ -57,7 +57,7 @@ def baseline_mapping(plan: Plan, *, min_chars: int = 300) -> RuleResult:
               _("Baseline assessed in %(year)s.", year=context.assessment_year),
               _("The year of the baseline assessment is not given.")),
         text_length(context.existing_programmes, min_chars,
-                    _("Existing programmes mapped: %(chars)d characters (%(min)d wanted)."),
+                    _("Existing programmes mapped: %(chars)d characters."),
                     _("Existing programmes and actors are not mapped.")),
     ])
 
@@ -68,7 +68,7 @@ def legal_review(plan: Plan, *, min_chars: int = 300) -> RuleResult:
     context = plan.context
     return combine([
         (text_length(context.legal_policy_review, min_chars,
-                     _("Legal and policy review: %(chars)d characters (%(min)d wanted)."),
+                     _("Legal and policy review: %(chars)d characters."),
                      _("There is no review of laws and policies.")), 2.0),
         check(context.cedaw_gr30_considered, _("CEDAW General Recommendation 30 is considered."),
               _("CEDAW General Recommendation 30 is not considered.")),

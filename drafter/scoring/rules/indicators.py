@@ -5,6 +5,7 @@ links to the UN global indicators on resolution 1325 (S/2010/498).
 
 from __future__ import annotations
 
+import math
 from operator import attrgetter
 from typing import Literal
 
@@ -85,4 +86,10 @@ def global_alignment(plan: Plan, *, full_share: float = 0.25) -> RuleResult:
                    no_indicators(),
                    # Most indicators need no global counterpart: naming them is noise.
                    name_failures=False)
-    return RuleResult(min(1.0, result.score / max(full_share, 0.01)), result.evidence)
+    score = min(1.0, result.score / max(full_share, 0.01))
+    if result.score and score < 1:
+        wanted = math.ceil(full_share * len(plan.indicators) - 1e-9)
+        return RuleResult(score, (_("%(sentence)s; full marks when %(wanted)d are (%(pct)d%% "
+                                    "of them)", sentence=result.evidence[0], wanted=wanted,
+                                    pct=round(full_share * 100)),))
+    return RuleResult(score, result.evidence)

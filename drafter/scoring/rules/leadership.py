@@ -5,9 +5,18 @@ period and policy links, the coordination body, accountability, capacity and ris
 from __future__ import annotations
 
 from ...plan import vocab
-from ..i18n import _
+from ..i18n import _, labeller
 from ..i18n import label as vocab_label
-from .base import RuleResult, check, combine, count_up_to, share, text_length
+from .base import (
+    RuleResult,
+    check,
+    combine,
+    count_up_to,
+    full_marks_for,
+    share,
+    short_of,
+    text_length,
+)
 from .plan import Plan
 from .registry import rule
 
@@ -24,9 +33,12 @@ def endorsement(plan: Plan, credit: dict[str, float]) -> RuleResult:
     level = plan.leadership.endorsement_level
     if not level:
         return RuleResult(0.0, (_("The level at which the plan is endorsed is not stated."),))
-    return RuleResult(credit.get(level, 0.0),
-                      (_("Endorsed at the level of: %(level)s.",
-                         level=vocab_label(vocab.ENDORSEMENT_LEVELS, level)),))
+    score = credit.get(level, 0.0)
+    sentence = _("Endorsed at the level of: %(level)s.",
+                 level=vocab_label(vocab.ENDORSEMENT_LEVELS, level))
+    if score < 1:
+        sentence = short_of(sentence, full_marks_for(credit, labeller(vocab.ENDORSEMENT_LEVELS)))
+    return RuleResult(score, (sentence,))
 
 
 @rule
@@ -72,9 +84,13 @@ def policy_anchoring(plan: Plan, *, min_years: int = 3, max_years: int = 6,
     about = plan.about
     if about.period_start and about.period_end:
         years = about.period_end - about.period_start + 1
-        period = RuleResult(1.0 if min_years <= years <= max_years else 0.5, (
-            _("Plan period %(start)d-%(end)d (%(years)d years).",
-              start=about.period_start, end=about.period_end, years=years),))
+        sentence = _("Plan period %(start)d-%(end)d (%(years)d years).",
+                     start=about.period_start, end=about.period_end, years=years)
+        realistic = min_years <= years <= max_years
+        if not realistic:
+            sentence = short_of(sentence, _("A period of %(min)d to %(max)d years is wanted.",
+                                            min=min_years, max=max_years))
+        period = RuleResult(1.0 if realistic else 0.5, (sentence,))
     else:
         period = RuleResult(0.0, (_("The plan period (start and end year) is not complete."),))
     links = text_length(about.policy_links, min_chars,

@@ -8,7 +8,16 @@ from __future__ import annotations
 from ...plan import vocab
 from ..i18n import _, labeller
 from ..i18n import label as vocab_label
-from .base import RuleResult, check, combine, count_up_to, covered, text_length
+from .base import (
+    RuleResult,
+    check,
+    combine,
+    count_up_to,
+    covered,
+    full_marks_for,
+    short_of,
+    text_length,
+)
 from .plan import Plan
 from .registry import rule
 
@@ -38,6 +47,17 @@ def civil_society_in_monitoring(plan: Plan, *, min_seats: int = 2) -> RuleResult
     ])
 
 
+def rhythm(frequency: str | None, credit: dict[str, float]) -> RuleResult:
+    """How often progress is reported, with what a less frequent rhythm misses."""
+    if not frequency:
+        return RuleResult(0.0, (_("How often progress is reported is not stated."),))
+    score = credit.get(frequency, 0.0)
+    sentence = _("Progress reports: %(freq)s.", freq=vocab_label(vocab.FREQUENCIES, frequency))
+    if score < 1:
+        sentence = short_of(sentence, full_marks_for(credit, labeller(vocab.FREQUENCIES)))
+    return RuleResult(score, (sentence,))
+
+
 @rule
 def reporting(plan: Plan, *, frequency_credit: dict[str, float] = FREQUENCY_CREDIT,
               recipients: list[vocab.REPORT_RECIPIENTS.type] = ["parliament", "public"]
@@ -52,9 +72,7 @@ def reporting(plan: Plan, *, frequency_credit: dict[str, float] = FREQUENCY_CRED
         check(bool(monitoring.monitoring_body),
               _("Monitoring body: %(name)s.", name=monitoring.monitoring_body),
               _("No monitoring body is named.")),
-        RuleResult(frequency_credit.get(frequency, 0.0) if frequency else 0.0, (
-            _("Progress reports: %(freq)s.", freq=vocab_label(vocab.FREQUENCIES, frequency))
-            if frequency else _("How often progress is reported is not stated."),)),
+        rhythm(frequency, frequency_credit),
         covered(sent_to, recipients, _("Reports go to %(done)d of %(total)d key recipients"),
                 labeller(vocab.REPORT_RECIPIENTS)),
     ])

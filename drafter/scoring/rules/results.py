@@ -21,7 +21,7 @@ def vision_and_theory_of_change(plan: Plan, *, vision_chars: int = 60,
         text_length(pillars.vision, vision_chars, _("Vision stated (%(chars)d characters)."),
                     _("The plan states no vision.")),
         text_length(pillars.theory_of_change, theory_chars,
-                    _("Theory of change: %(chars)d characters (%(min)d wanted)."),
+                    _("Theory of change: %(chars)d characters."),
                     _("There is no theory of change.")),
     ])
 

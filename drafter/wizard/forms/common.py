@@ -7,12 +7,16 @@ are put back onto these fields by `drafter.wizard.binding`.
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
     DecimalField,
+    FieldList,
     Form,
     HiddenField,
     IntegerField,
@@ -21,10 +25,11 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import Optional
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.validators import Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from ...plan.vocab import Vocab
+from ...web.security import ascii_int
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -82,19 +87,64 @@ def lines(label, description=None, rows=5) -> LinesField:
     return LinesField(label, description=description, render_kw={"rows": rows})
 
 
-def year(label, description=None) -> IntegerField:
-    return IntegerField(label, description=description, validators=[Optional()],
-                        render_kw={"inputmode": "numeric", "class": "input-year"})
+# Numbers are typed in text inputs, not <input type="number">: Chromium empties a number
+# input holding letters ("second", "EUR 500k") and the form is sent without them, so the
+# save goes through and what was typed is gone. A text input sends what was typed; the
+# field below refuses it with a sentence saying what to type, and the page shows it again.
+WHOLE_NUMBER = re.compile(r"-?[0-9]{1,12}")
+AMOUNT = re.compile(r"-?[0-9]{1,18}(\.[0-9]{1,12})?")
 
 
-def count(label, description=None) -> IntegerField:
-    return IntegerField(label, description=description, validators=[Optional()],
-                        render_kw={"inputmode": "numeric", "class": "input-count"})
+class WholeNumberField(IntegerField):
+    """A whole number typed in figures (ASCII digits only: `int()` would also read "١٢")."""
+
+    widget = TextInput()
+
+    def process_formdata(self, valuelist):
+        text = valuelist[0].strip() if valuelist and valuelist[0] else ""
+        if not text:
+            self.data = None
+        elif WHOLE_NUMBER.fullmatch(text):
+            self.data = int(text)  # the range is the document's to check, with its message
+        else:
+            self.data = None
+            raise ValueError(str(self.invalid_value_message))
 
 
-def amount(label, description=None) -> DecimalField:
-    return DecimalField(label, description=description, places=2, validators=[Optional()],
-                        render_kw={"inputmode": "decimal", "class": "input-amount"})
+class AmountField(DecimalField):
+    """An amount of money in figures, in the plan's currency (chosen on the budget step)."""
+
+    widget = TextInput()
+
+    def process_formdata(self, valuelist):
+        text = valuelist[0].strip() if valuelist and valuelist[0] else ""
+        if not text:
+            self.data = None
+        elif AMOUNT.fullmatch(text):
+            self.data = Decimal(text)
+        else:
+            self.data = None
+            raise ValueError(str(self.invalid_value_message))
+
+
+def year(label, description=None) -> WholeNumberField:
+    return WholeNumberField(label, description=description, validators=[Optional()],
+                            invalid_value_message=_l("Enter a year in figures, like 2026"),
+                            render_kw={"inputmode": "numeric", "class": "input-year"})
+
+
+def count(label, description=None) -> WholeNumberField:
+    return WholeNumberField(label, description=description, validators=[Optional()],
+                            invalid_value_message=_l("Enter a whole number, like 2"),
+                            render_kw={"inputmode": "numeric", "class": "input-count"})
+
+
+def amount(label, description=None) -> AmountField:
+    return AmountField(label, description=description, places=2, validators=[Optional()],
+                       invalid_value_message=_l(
+                           "Enter the amount in figures, like 500000; choose the currency "
+                           "on the “Budget and financing” page"),
+                       render_kw={"inputmode": "decimal", "class": "input-amount"})
 
 
 def date(label, description=None) -> DateField:
@@ -103,6 +153,63 @@ def date(label, description=None) -> DateField:
 
 def flag(label, description=None) -> BooleanField:
     return BooleanField(label, description=description)
+
+
+class RowList(FieldList):
+    """The rows of a list in a step (`members-0-institution`, `members-1-...`).
+
+    `empty` is what the page says while the list has no row, `add_label` its button.
+
+    Row numbers are read as ASCII digits only: WTForms takes any name part that
+    `str.isdigit()` passes to `int()`, which fails on "²" (a 500) or on thousands of
+    digits, and reads "١" as 1. A field named so is no row of ours, and is ignored.
+    """
+
+    def __init__(self, *args, empty=None, add_label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.type = "FieldList"  # what the templates know a list of rows by
+        self.empty = empty or _l("None yet.")
+        self.add_label = add_label or _l("Add a row")
+
+    def _extract_indices(self, prefix, formdata):
+        offset = len(prefix) + 1
+        for key in formdata:
+            if key.startswith(prefix):
+                index = ascii_int(key[offset:].split(self._field_separator, 1)[0])
+                if index is not None:
+                    yield index
+
+
+# A chosen row that was removed on the page, as its option reads ("{name}" is its name).
+REMOVED_CHOICE = _l("{name} (removed)")
+
+
+class RowChoiceField(OptionalSelectField):
+    """A choice among the rows of another list on the same page (an objective's pillar).
+
+    The choices are that list's rows as posted, not as last saved (`editing.fill_choices`
+    sets them, with `allowed` and the saved names in `former`), so a row added on the
+    page can be chosen and a row removed on it cannot; the page's script keeps the
+    options in step as rows are typed. A row removed while still chosen is named in the
+    message by the name it had, and the choice stays on the page to be changed.
+    """
+
+    allowed: set[str] | None = None
+    former: dict[str, str] = {}
+
+    def __init__(self, label, source: str, gone_message, *, unnamed, named_by="name", **kwargs):
+        # What the script needs to rebuild the options: where the rows are, which of
+        # their fields names them, and the words for a row with no name or removed.
+        render_kw = {"data-choices-from": source, "data-choice-label": named_by,
+                     "data-unnamed": unnamed, "data-removed": REMOVED_CHOICE,
+                     **kwargs.pop("render_kw", {})}
+        super().__init__(label, choices=[], render_kw=render_kw, **kwargs)
+        self.gone_message = gone_message
+
+    def pre_validate(self, form):
+        if self.data and self.allowed is not None and self.data not in self.allowed:
+            raise ValidationError(str(self.gone_message) % {
+                "name": self.former.get(self.data) or self.data})
 
 
 class RowForm(Form):

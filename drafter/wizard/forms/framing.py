@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FieldList, FormField
+from wtforms import FormField
 
 from ...plan import vocab as v
 from .common import (
     RowForm,
+    RowList,
     StepForm,
     count,
     date,
@@ -106,7 +107,8 @@ class LeadershipForm(StepForm):
                              _l("For example: National Steering Committee on Women, Peace and Security"))
     body_terms_of_reference = flag(_l("The body has written terms of reference"))
     body_meeting_frequency = vocab_select(_l("How often the body meets"), v.FREQUENCIES)
-    members = FieldList(FormField(MemberRow), label=_l("Members of the body"), min_entries=0)
+    members = RowList(FormField(MemberRow), label=_l("Members of the body"), min_entries=0,
+                      empty=_l("No members yet."), add_label=_l("Add a member"))
     civil_society_seats = count(_l("Seats held by civil society"))
     parliament_role = prose(_l("Role of parliament"), rows=3)
     accountability = prose(_l("Who reports to whom"),
@@ -114,4 +116,5 @@ class LeadershipForm(StepForm):
                            rows=3)
     capacity_building = prose(_l("Training and capacity building"),
                               _l("Who will be trained on women, peace and security, and how."), rows=3)
-    risks = FieldList(FormField(RiskRow), label=_l("Implementation risks"), min_entries=0)
+    risks = RowList(FormField(RiskRow), label=_l("Implementation risks"), min_entries=0,
+                    empty=_l("No risks yet."), add_label=_l("Add a risk"))

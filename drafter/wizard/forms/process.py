@@ -45,7 +45,8 @@ class EventForm(ItemForm):
     ]
     date = date(_l("Date"))
     place = text(_l("Place"))
-    region = text(_l("Region"), _l("As named on the About the plan page."))
+    region = text(_l("Region"), _l("Choose one of the regions listed on “About the plan”, "
+                                   "or type another."))
     in_capital = flag(_l("Held in the capital"))
     format = vocab_select(_l("Format"), v.CONSULTATION_FORMATS)
     women = count(_l("Number of women"))

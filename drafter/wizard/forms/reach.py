@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FieldList, FormField
+from wtforms import FormField
 
 from ...plan import vocab as v
 from .common import (
     RowForm,
+    RowList,
     StepForm,
     date,
     flag,
@@ -57,8 +58,9 @@ class RegionalForm(StepForm):
     regional_links = prose(_l("How the plan links to them"), rows=3)
     regional_reporting = flag(_l("The plan reports to a regional body"))
     member_states_supported = text(_l("Member states supported (regional plans)"))
-    partners = FieldList(FormField(PartnerRow), label=_l("Twinning and learning partners"),
-                         min_entries=0)
+    partners = RowList(FormField(PartnerRow), label=_l("Twinning and learning partners"),
+                       min_entries=0, empty=_l("No partners yet."),
+                       add_label=_l("Add a partner"))
 
 
 class ReviewForm(StepForm):

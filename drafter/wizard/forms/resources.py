@@ -38,7 +38,10 @@ class BudgetLineForm(ItemForm):
         (_l("What is costed"), ["category", "action_id", "description"]),
         (_l("Cost and funding"), ["amount", "funding_source", "funder", "secured"]),
     ]
-    category = vocab_select(_l("Kind of cost"), v.COST_CATEGORIES)
+    # Every budget line has a kind (the document's default is "an action"): no blank
+    # "Choose…" to leave it on, which the document would refuse with a puzzling message.
+    category = OptionalSelectField(_l("Kind of cost"), choices=v.COST_CATEGORIES.choices(),
+                                   default="action")
     action_id = OptionalSelectField(_l("Action"), choices=[],
                                     description=_l("For the cost of an action of the plan."))
     description = text(_l("Description"))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FieldList, FormField
+from wtforms import FormField
 
 from ...plan import vocab as v
 from .common import (
     ItemForm,
     OptionalSelectField,
+    RowChoiceField,
     RowForm,
+    RowList,
     StepForm,
     date,
     prose,
@@ -28,7 +30,9 @@ class PillarRow(RowForm):
 
 class ObjectiveRow(RowForm):
     code = text(_l("Code"), render_kw={"class": "input-code"})
-    pillar_id = OptionalSelectField(_l("Pillar"), choices=[])
+    pillar_id = RowChoiceField(_l("Pillar"), "pillars", _l(
+        "The pillar “%(name)s” is no longer in the list of pillars: choose another pillar "
+        "for this objective"), unnamed=_l("(unnamed pillar)"))
     title = prose(_l("Objective"), rows=2)
     outcome = prose(_l("Expected outcome"), _l("Specific, measurable and time-bound."), rows=2)
 
@@ -45,8 +49,19 @@ class PillarsForm(StepForm):
     adaptation_rationale = prose(
         _l("Why the pillars differ from the four standard ones"),
         _l("Only if you renamed, merged or added pillars."), rows=3)
-    pillars = FieldList(FormField(PillarRow), label=_l("Pillars"), min_entries=0)
-    objectives = FieldList(FormField(ObjectiveRow), label=_l("Objectives"), min_entries=0)
+    pillars = RowList(FormField(PillarRow), label=_l("Pillars"), min_entries=0,
+                      empty=_l("No pillars yet."), add_label=_l("Add a pillar"))
+    objectives = RowList(FormField(ObjectiveRow), label=_l("Objectives"), min_entries=0,
+                         empty=_l("No objectives yet."), add_label=_l("Add an objective"))
+
+    def to_model(self, data: dict) -> dict:
+        # An objective naming a pillar removed on this page is refused by its own field
+        # (`RowChoiceField`, with the pillar's name); the document need not refuse it too.
+        allowed = {row["id"] for row in data.get("pillars", [])}
+        for row in data.get("objectives", []):
+            if row.get("pillar_id") and row["pillar_id"] not in allowed:
+                row["pillar_id"] = None
+        return data
 
 
 class ActionForm(ItemForm):

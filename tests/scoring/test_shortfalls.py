@@ -1,0 +1,85 @@
+"""A criterion partly met says what is still missing (issue 12): every part of a rule that
+earns some credit but not all names, in its evidence, what full marks would take. The
+scores themselves do not change; each test pins the score beside the sentence."""
+
+from __future__ import annotations
+
+import pytest
+from plan_builders import plan, text
+
+from drafter.scoring.rules import RULES
+
+
+def test_a_short_text_says_how_much_more_is_wanted():
+    # FIN-3 showed "3 links to the budget system (2 wanted)" and was partly met, because
+    # of a budget-cycle text of 50 characters that the evidence did not say was short.
+    result = RULES["budget_integration"](plan(budget={
+        "budget_links": ["mtef", "gender_budget_tagging", "grb"],
+        "budget_cycle_notes": text(50)}))
+    assert result.score == pytest.approx((1 + 50 / 200) / 2)
+    assert result.evidence == (
+        "3 links to the budget system (2 wanted).",
+        "Budget-cycle arrangements described (50 characters). 150 more characters wanted "
+        "(full marks at 200).")
+
+
+def test_a_text_long_enough_says_nothing_is_wanted():
+    result = RULES["capacity_building"](plan(leadership={"capacity_building": text(200)}))
+    assert result.score == 1.0
+    assert result.evidence == ("Capacity building described (200 characters).",)
+    # the length asked for is the checklist's, whatever it is
+    short = RULES["capacity_building"](plan(leadership={"capacity_building": text(200)}),
+                                       min_chars=260)
+    assert short.evidence == ("Capacity building described (200 characters). 60 more characters "
+                              "wanted (full marks at 260).",)
+
+
+def test_a_text_with_its_length_in_its_sentence_says_it_once():
+    result = RULES["context_analysis"](plan(context={"conflict_analysis": text(300)}))
+    assert result.evidence[0] == ("Conflict analysis: 300 characters. 500 more characters wanted "
+                                  "(full marks at 800).")
+
+
+def test_an_endorsement_below_the_top_names_the_levels_that_get_full_marks():
+    result = RULES["adoption"](plan(leadership={"endorsement_level": "minister"}))
+    assert result.score == pytest.approx(0.6 * 2 / 5.5)
+    assert ("Endorsed at the level of: A minister. Full marks for: Head of state or government, "
+            "Cabinet or council of ministers, Parliament, Council of a regional organisation."
+            ) in result.evidence
+    top = RULES["adoption"](plan(leadership={"endorsement_level": "cabinet"}))
+    assert "Endorsed at the level of: Cabinet or council of ministers." in top.evidence
+
+
+def test_a_plan_period_out_of_range_says_what_range_is_wanted():
+    result = RULES["policy_anchoring"](plan(about={"period_start": 2025, "period_end": 2034}))
+    assert result.score == pytest.approx(0.25)
+    assert result.evidence[0] == ("Plan period 2025-2034 (10 years). A period of 3 to 6 years "
+                                  "is wanted.")
+    within = RULES["policy_anchoring"](plan(about={"period_start": 2025, "period_end": 2029}))
+    assert within.evidence[0] == "Plan period 2025-2029 (5 years)."
+
+
+def test_a_reporting_rhythm_below_the_best_names_the_rhythms_that_get_full_marks():
+    result = RULES["reporting"](plan(monitoring={"reporting_frequency": "biennial"}))
+    assert result.score == pytest.approx(0.6 / 3)
+    assert ("Progress reports: Every two years. Full marks for: Monthly, Quarterly, Twice a "
+            "year, Every year.") in result.evidence
+
+
+def test_global_alignment_below_its_share_says_how_many_indicators_would_do():
+    indicators = [{"id": f"i{n}", "code": f"I{n}", "global_indicator": "11a" if n < 1 else ""}
+                  for n in range(10)]
+    result = RULES["global_alignment"](plan(indicators={"items": indicators}))
+    assert result.score == pytest.approx(0.4)
+    assert result.evidence == ("1 of 10 indicators are linked to a global indicator; full marks "
+                               "when 3 are (25% of them)",)
+
+
+def test_regions_below_their_share_say_how_many_regions_would_do():
+    result = RULES["consultation_reach"](plan(
+        about={"capital": "Cap", "regions": ["A", "B", "C", "D"]},
+        consultation={"events": [{"region": "A", "groups": ["womens_organisations"]},
+                                 {"region": "B"}]}), groups=["womens_organisations"])
+    assert result.score == pytest.approx((0.5 / 0.75 + 1) / 2)
+    assert result.evidence[0] == ("Consultations in 2 of 4 regions outside the capital; "
+                                  "missing: C, D; full marks at 3")

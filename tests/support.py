@@ -120,3 +120,19 @@ def audit_page(page, axe, screenshot, name: str, problems: dict, too_wide: dict)
         too_wide[name] = overflow
     if blocking := axe.blocking(axe.violations(page)):
         problems[name] = blocking
+
+
+def owner_with_tokens_on(tmp_path: Path, template: Path | None, hashed: str,
+                         document: PlanDocument | None = None):
+    """An app whose forms need their CSRF token (as in production), with an owner logged
+    in on a test client and one plan of theirs: (app, client, plan_id). For tests of what
+    a post with an expired or missing token gets."""
+    from drafter.plan.store import PlanStore
+
+    app = make_app(tmp_path, template, WTF_CSRF_ENABLED=True)
+    owner = add_user(app, "owner@example.org", hashed=hashed)
+    with app.app_context():
+        plan_id = PlanStore(db.session()).create_plan(document or PlanDocument(), owner_id=owner)
+    client = app.test_client()
+    log_in(client, owner)
+    return app, client, plan_id

@@ -180,17 +180,9 @@ def test_a_form_shown_again_for_an_item_that_is_gone_is_a_404(tmp_path, migrated
                                                               password_hash):
     """Found once CSRF was on in the fuzzing: the "session expired" page runs the view
     from inside the error handler, where its 404 for a deleted item became a 500."""
-    from support import add_user
+    from support import owner_with_tokens_on
 
-    from drafter import db
-    from drafter.plan.store import PlanStore
-
-    app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
-    owner = add_user(app, "owner@example.org", hashed=password_hash)
-    with app.app_context():
-        plan_id = PlanStore(db.session()).create_plan(PlanDocument(), owner_id=owner)
-    client = app.test_client()
-    log_in(client, owner)
+    app, client, plan_id = owner_with_tokens_on(tmp_path, migrated_template, password_hash)
     response = client.post(f"/plans/{plan_id}/actions/gone", data={"title": "Typed"},
                            headers={"Sec-Fetch-Site": "same-origin"})
     assert response.status_code == 404

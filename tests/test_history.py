@@ -337,16 +337,10 @@ def test_the_task_list_links_to_the_history(client, make_plan):
 
 
 def test_an_expired_session_keeps_the_typed_name(tmp_path, migrated_template, password_hash):
-    from support import add_user, make_app
+    from support import owner_with_tokens_on
 
-    app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
-    owner = add_user(app, "owner@example.org", hashed=password_hash)
-    with app.app_context():
-        from drafter.plan.store import PlanStore
-
-        plan_id = PlanStore(db.session()).create_plan(document(), owner_id=owner)
-    client = app.test_client()
-    log_in(client, owner)
+    app, client, plan_id = owner_with_tokens_on(tmp_path, migrated_template, password_hash,
+                                                document())
     response = client.post(f"/plans/{plan_id}/history/revisions",
                            data={"name": "Draft for the validation workshop"},
                            headers={"Origin": "http://localhost"})  # from its own page

@@ -14,7 +14,6 @@ from sqlalchemy import event
 
 from drafter import db
 from drafter.members import service as members
-from drafter.plan.schema import PlanDocument
 from drafter.reports import gapdata
 from drafter.review import service as review
 from drafter.scorecard.service import checklist_for, plan_scorecard
@@ -186,16 +185,9 @@ def test_an_empty_reply_is_refused_on_the_thread_it_was_for(team, app):
 
 def test_a_comment_sent_after_the_session_token_expired_is_kept(tmp_path, migrated_template,
                                                                 password_hash):
-    from support import add_user, make_app
+    from support import owner_with_tokens_on
 
-    from drafter.plan.store import PlanStore
-
-    app = make_app(tmp_path, migrated_template, WTF_CSRF_ENABLED=True)
-    owner = add_user(app, "owner@example.org", hashed=password_hash)
-    with app.app_context():
-        plan_id = PlanStore(db.session()).create_plan(PlanDocument(), owner_id=owner)
-    client = app.test_client()
-    log_in(client, owner)
+    app, client, plan_id = owner_with_tokens_on(tmp_path, migrated_template, password_hash)
     response = client.post(f"/plans/{plan_id}/comments/context",
                            data={"body": "A long careful comment"},
                            headers={"Sec-Fetch-Site": "same-origin"})  # from its own page

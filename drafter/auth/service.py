@@ -61,6 +61,12 @@ def create_user(session: Session, email: str, name: str, password: str, *,
         raise AccountError(_("An account with this e-mail address already exists."))
     if problem := password_problem(password, email=email, name=name):
         raise AccountError(problem)
+    return _add_user(session, email, name, password, is_admin)
+
+
+def _add_user(session: Session, email: str, name: str, password: str,
+              is_admin: bool | None) -> User:
+    """The account itself, once the address and the password have been checked."""
     if is_admin is None:
         is_admin = session.scalar(select(func.count(User.id))) == 0
     user = User(email=email, name=name.strip() or email, password_hash=hash_password(password),
@@ -82,13 +88,14 @@ class SignUp:
 def sign_up(session: Session, email: str, name: str, password: str) -> SignUp:
     """A sign-up from the web page. A weak password is refused whatever the address (so
     the refusal tells nothing); an address that has an account is not touched."""
-    if problem := password_problem(password, email=normalise_email(email), name=name):
+    email = normalise_email(email)
+    if problem := password_problem(password, email=email, name=name):
         raise AccountError(problem)
     existing = find_user(session, email)
     if existing is not None:
         hash_password(password)  # as long as making the account would have taken
         return SignUp(None, existing)
-    return SignUp(create_user(session, email, name, password), None)
+    return SignUp(_add_user(session, email, name, password, None), None)
 
 
 def authenticate(session: Session, email: str, password: str, address: str) -> User | None:

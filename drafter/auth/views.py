@@ -147,14 +147,15 @@ def _tell_owner(user) -> None:
 
 
 def _valid_signup(form: SignupForm) -> bool:
-    """The form's checks and the password's strength, every problem at once."""
-    valid = form.validate()
+    """The form's checks; when they fail, the password's strength too, so that every
+    problem is shown at once (when they pass, `sign_up` judges the password)."""
+    if form.validate():
+        return True
     if form.password.data and not form.password.errors:
         if problem := password_problem(form.password.data, email=form.email.data or "",
                                        name=form.name.data or ""):
             form.password.errors = [problem]
-            return False
-    return valid
+    return False
 
 
 @bp.route("/signup", methods=["GET", "POST"])

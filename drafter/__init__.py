@@ -45,6 +45,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     # Before any rule is added: every <int:...> in a URL takes only ids a column can hold.
     app.url_map.converters["int"] = security.IdConverter
     db.init_app(app)
+    from .jobs import ahead, queue
+
+    queue.init_app(app)
+    ahead.init_app(app)
     # The access check runs before the CSRF check: a refused form must never reach a view,
     # not even the "session expired, here is your form again" path. The form guard comes
     # between them: the CSRF check reads the form, and fails on what the guard refuses.

@@ -68,6 +68,20 @@ def from_environment(instance_path: str) -> dict:
         "LANGUAGES": ["en"],
         "BEHIND_PROXY": os.environ.get("DRAFTER_BEHIND_PROXY") == "1",
         "WORKSHOP_JOINS_PER_HOUR": int(os.environ.get("DRAFTER_WORKSHOP_JOINS_PER_HOUR", 120)),
+        # The task queue (drafter.jobs): a SQLite file in the instance folder unless a
+        # redis:// URL is given (workers on several machines then share one queue).
+        "JOBS_QUEUE_URL": os.environ.get("DRAFTER_QUEUE_URL", ""),
+        "JOBS_QUEUE_NAME": os.environ.get("DRAFTER_QUEUE_NAME", "nap-drafter"),
+        "JOBS_WORKERS": int(os.environ.get("DRAFTER_WORKERS", 2)),
+        # Each render runs in its own process, stopped past these limits.
+        "RENDER_SECONDS": float(os.environ.get("DRAFTER_RENDER_SECONDS", 120)),
+        "RENDER_MEMORY_MB": float(os.environ.get("DRAFTER_RENDER_MEMORY_MB", 1024)),
+        # Reports one person may have waiting or being made at once.
+        "JOBS_PER_USER": int(os.environ.get("DRAFTER_JOBS_PER_USER", 3)),
+        # How long a download waits for its file before showing "being prepared" (0: not).
+        "REPORT_WAIT_SECONDS": float(os.environ.get("DRAFTER_REPORT_WAIT_SECONDS", 0)),
+        # A plan's PDF draft and gap report are made this long after its last save (0: off).
+        "PREPARE_AHEAD_SECONDS": float(os.environ.get("DRAFTER_PREPARE_AHEAD_SECONDS", 5)),
         # "json" for one JSON object per log line (what `make serve` uses), else plain text.
         "LOG_FORMAT": os.environ.get("DRAFTER_LOG_FORMAT", "text"),
     }

@@ -248,3 +248,32 @@ class Team(Base):
     name: Mapped[str] = mapped_column(String(100))
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ReportJob(Base):
+    """A report being prepared, or prepared, on the task queue (`drafter.jobs`).
+
+    `key` names what the file is made from (its kind and a hash of its content), and is
+    unique: ten people asking at once for the same new PDF find one row and wait for one
+    render. A row outlives its file only as a record; the file itself lives in the report
+    cache. `plan_id` and `workshop_id` say whose report it is (for the access check of
+    its progress), and are plain columns: a report of a deleted plan is just never asked
+    for again."""
+
+    __tablename__ = "report_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    plan_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    workshop_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    requested_by: Mapped[int | None] = mapped_column(Integer, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    error: Mapped[str] = mapped_column(String(20), default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)  # progress: parts made so far
+    total: Mapped[int] = mapped_column(Integer, default=1)  # progress: parts to make
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    started_at: Mapped[dt.datetime | None]
+    heartbeat_at: Mapped[dt.datetime | None]
+    finished_at: Mapped[dt.datetime | None]

@@ -22,6 +22,7 @@ from support import (  # noqa: F401
 
 from drafter import db
 from drafter.auth.passwords import hash_password
+from drafter.jobs.queue import consumer
 from drafter.migrate import upgrade
 from drafter.plan.schema import PlanDocument
 from drafter.plan.store import PlanStore
@@ -53,6 +54,18 @@ def app(tmp_path, migrated_template):
     app = make_app(tmp_path, migrated_template)
     yield app
     app.extensions["drafter.engine"].dispose()
+
+
+@pytest.fixture
+def worker(app):
+    """The task queue's worker, running beside the test: its threads in this process,
+    each render in a process of its own, as in `drafter worker`. A download waits up to
+    a minute for its file, so a test can ask for one and read it."""
+    app.config["REPORT_WAIT_SECONDS"] = 60
+    running = consumer(app, workers=2, embedded=True)
+    running.start()
+    yield running
+    running.stop(graceful=True)
 
 
 @pytest.fixture

@@ -66,6 +66,10 @@ def make_app(tmp_path: Path, template: Path | None = None, **overrides):
         "DATABASE_URL": f"sqlite:///{database}",
         "WTF_CSRF_ENABLED": False,
         "REPORT_CACHE_DIR": str(tmp_path / "report-cache"),
+        # Each test's own task queue; reports are made ahead of time only in the tests of
+        # that (a render started by every save would load every other test).
+        "JOBS_QUEUE_URL": f"sqlite:///{tmp_path / 'jobs.sqlite'}",
+        "PREPARE_AHEAD_SECONDS": 0,
     }
     if ON_POSTGRES:
         settings["DATABASE_URL"] = POSTGRES_URL

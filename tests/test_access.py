@@ -57,9 +57,9 @@ EXPECTED = {
     "wizard.delete_item": {"GET": EDITORS, "POST": EDITORS},
     "scorecard.scorecard": {"GET": READERS},
     "scorecard.choose_checklist": {"POST": EDITORS},
-    "reports.draft_pdf": {"GET": READERS},
-    "reports.gap_report_pdf": {"GET": READERS},
-    "reports.draft_docx": {"GET": READERS},
+    "reports.draft_pdf": {"GET": READERS, "POST": READERS},  # POST: try again
+    "reports.gap_report_pdf": {"GET": READERS, "POST": READERS},  # POST: try again
+    "reports.draft_docx": {"GET": READERS, "POST": READERS},  # POST: try again
     "review.comments": {"GET": READERS},
     "review.section_comments": {"GET": READERS, "POST": COMMENTERS},
     "review.reply": {"POST": COMMENTERS},
@@ -87,8 +87,8 @@ EXPECTED = {
     "workshops.remove_team": {"GET": TRAINERS, "POST": TRAINERS},
     "workshops.lock": {"POST": TRAINERS},
     "workshops.unlock": {"POST": TRAINERS},
-    "workshops.summary_pdf": {"GET": TRAINERS},
-    "workshops.debrief_zip": {"GET": TRAINERS},
+    "workshops.summary_pdf": {"GET": TRAINERS, "POST": TRAINERS},  # POST: try again
+    "workshops.debrief_zip": {"GET": TRAINERS, "POST": TRAINERS},  # POST: try again
 }
 
 

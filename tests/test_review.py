@@ -482,7 +482,7 @@ def test_an_agreement_goes_out_of_date_when_the_plan_changes(app):
 
 
 def test_the_gap_report_puts_both_assessments_beside_the_scorecard(team, app, load_plan,
-                                                                    tmp_path):
+                                                                    tmp_path, worker):
     app.config["REPORT_CACHE_DIR"] = str(tmp_path / "report-cache")
     plan_id, clients = team["plan_id"], team["clients"]
     scored = statuses(app, plan_id)["POL-1"]

@@ -1,4 +1,4 @@
-"""PDF rendering: report data -> HTML (Jinja, autoescaped) -> PDF (WeasyPrint), cached.
+"""PDF rendering: report data -> HTML (Jinja, autoescaped) -> PDF (WeasyPrint).
 
 Safety: WeasyPrint fetches whatever a document points at (stylesheets, images,
 `url()` in CSS). `StaticOnlyFetcher` answers only for files inside the project's
@@ -6,26 +6,20 @@ Safety: WeasyPrint fetches whatever a document points at (stylesheets, images,
 `data:`, `ftp:`, any scheme. User text never becomes markup (autoescape; nothing of a
 user's is marked safe), so the fetcher is the second wall, not the first.
 
-Caching: a PDF is stored in the instance folder under a hash of everything it is made
-from: the kind, the report data as JSON (which includes the locale), and the contents
-of the print templates, the stylesheet and the chart code. An unchanged plan is served
-from that file; any change to the plan, the checklist or the templates is a new hash,
-so a stale PDF can never be served.
+Rendering is slow and large: the web app never calls it in a request. Reports are
+made on the task queue (`drafter.jobs`) and kept in the report cache
+(`drafter.reports.cache`); `drafter render` calls it directly.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import mimetypes
-import os
-import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 import weasyprint
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import gettext as _
 from markupsafe import Markup
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -35,8 +29,6 @@ from . import charts
 
 TEMPLATES = {"plan": "reports/plan.html", "gap": "reports/gap.html",
              "workshop": "reports/workshop.html"}
-CACHE_FOLDER = "report-cache"
-CACHE_KEEP = 200  # newest PDFs kept; older ones are removed when a new one is written
 
 
 class RefusedURL(ValueError):
@@ -122,77 +114,3 @@ def render_pdf(html: str, fetcher: StaticOnlyFetcher | None = None) -> bytes:
     fetcher = fetcher or StaticOnlyFetcher()
     return weasyprint.HTML(string=html, base_url=fetcher.base_url,
                            url_fetcher=fetcher).write_pdf()
-
-
-# --- cache --------------------------------------------------------------------------------
-
-def source_files() -> list[Path]:
-    """The files besides the data that decide what a PDF looks like."""
-    return [*sorted((resource("templates") / "reports").glob("*.html")),
-            resource("static") / "css" / "print.css", Path(charts.__file__)]
-
-
-_SOURCE_DIGESTS: dict[tuple, str] = {}
-
-
-def sources_digest() -> str:
-    """A hash of the contents of `source_files()`, re-read only when one of them changes
-    (size or modification time), so a cached download does not read them all."""
-    files = source_files()
-    signature = tuple((str(path), stat.st_mtime_ns, stat.st_size)
-                      for path in files for stat in [path.stat()])
-    digest = _SOURCE_DIGESTS.get(signature)
-    if digest is None:
-        hashed = hashlib.sha256()
-        for path in files:
-            hashed.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-        digest = _SOURCE_DIGESTS[signature] = hashed.hexdigest()
-    return digest
-
-
-def cache_key(kind: str, data: dict) -> str:
-    """sha256 of the kind, WeasyPrint's version, the templates, stylesheet and chart code,
-    and the report data as JSON (its key order is fixed by the code that builds it)."""
-    digest = hashlib.sha256()
-    digest.update(f"{kind}\0weasyprint {weasyprint.__version__}\0{sources_digest()}\0".encode())
-    digest.update(json.dumps(data, ensure_ascii=False, default=str).encode())
-    return digest.hexdigest()
-
-
-def cache_folder() -> Path:
-    """`REPORT_CACHE_DIR` if set (tests use a temporary folder), else instance/report-cache."""
-    configured = current_app.config.get("REPORT_CACHE_DIR")
-    return Path(configured) if configured else Path(current_app.instance_path) / CACHE_FOLDER
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    # Another request may be writing the same PDF: each writes its own temporary
-    # file and the rename makes whichever finishes last the one kept, never a torn file.
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _prune(folder: Path, keep: int = CACHE_KEEP) -> None:
-    files = sorted(folder.glob("*.pdf"), key=lambda path: path.stat().st_mtime, reverse=True)
-    for old in files[keep:]:
-        old.unlink(missing_ok=True)
-
-
-def report_pdf(kind: str, data: dict) -> Path:
-    """The PDF file of this report: from the cache if the same PDF was made before."""
-    folder = cache_folder()
-    path = folder / f"{kind}-{cache_key(kind, data)}.pdf"
-    if path.is_file():
-        os.utime(path)  # recently used files survive pruning
-        return path
-    content = render_pdf(render_html(kind, data))
-    folder.mkdir(parents=True, exist_ok=True)
-    _write_atomically(path, content)
-    _prune(folder)
-    return path

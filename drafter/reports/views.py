@@ -5,27 +5,37 @@ URL table (under /plans/<plan_id>):
     GET  /gap-report.pdf   the scorecard as a PDF: summary page, then every criterion, with
                            civil society's assessments where they differ
     GET  /draft.docx       the plan as a Word document, for circulation and editing
+    POST (each of them)    "Try again" after the file could not be made
 
-Each builds the report's plain data from the stored plan and hands it on; PDFs come
-from the cache when nothing they are made from has changed.
+Each builds the report's plain data from the stored plan and asks the task queue for
+its file (`drafter.jobs.web.serve_report`): the file at once when the cache has it, or
+a page that follows its making and then downloads it. Nothing is rendered here.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, url_for
+from flask_babel import lazy_gettext as _l
 
 from .. import db
+from ..jobs.web import serve_report
 from ..plan.store import LoadedPlan
-from ..review import service as review_service
-from ..web.downloads import attachment, slug
+from ..web.downloads import slug
 from ..web.loading import plan_or_404
-from . import data, gapdata, pdf
-from .docx import plan_docx
+from .cache import cache_key
+from .service import report_data
 
 bp = Blueprint("reports", __name__, url_prefix="/plans/<int:plan_id>")
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+# kind -> (what it is in messages, end of its file name, type)
+DOWNLOADS = {
+    "plan": (_l("PDF draft"), "draft.pdf", PDF),
+    "gap": (_l("gap report"), "gap-report.pdf", PDF),
+    "docx": (_l("Word draft"), "draft.docx", DOCX),
+}
 
 
 def file_stem(plan: LoadedPlan) -> str:
@@ -35,23 +45,26 @@ def file_stem(plan: LoadedPlan) -> str:
     return slug(plan.title) or f"plan-{plan.id}"
 
 
-@bp.get("/draft.pdf")
+def _download(plan_id: int, kind: str):
+    plan = plan_or_404(plan_id)
+    report = report_data(db.session(), kind, plan)
+    what, ending, mimetype = DOWNLOADS[kind]
+    return serve_report(cache_key(kind, report), {"data": report},
+                        name=f"{file_stem(plan)}-{ending}",
+                        mimetype=mimetype, what=str(what), owner={"plan_id": plan_id},
+                        back=url_for("wizard.tasklist", plan_id=plan_id))
+
+
+@bp.route("/draft.pdf", methods=["GET", "POST"])
 def draft_pdf(plan_id: int):
-    plan = plan_or_404(plan_id)
-    path = pdf.report_pdf("plan", data.plan_report_for(plan))
-    return attachment(path.read_bytes(), PDF, f"{file_stem(plan)}-draft.pdf")
+    return _download(plan_id, "plan")
 
 
-@bp.get("/gap-report.pdf")
+@bp.route("/gap-report.pdf", methods=["GET", "POST"])
 def gap_report_pdf(plan_id: int):
-    plan = plan_or_404(plan_id)
-    assessments = review_service.plan_assessments(db.session(), plan_id)
-    path = pdf.report_pdf("gap", gapdata.gap_report_for(plan, assessments))
-    return attachment(path.read_bytes(), PDF, f"{file_stem(plan)}-gap-report.pdf")
+    return _download(plan_id, "gap")
 
 
-@bp.get("/draft.docx")
+@bp.route("/draft.docx", methods=["GET", "POST"])
 def draft_docx(plan_id: int):
-    plan = plan_or_404(plan_id)
-    content = plan_docx(data.plan_report_for(plan))
-    return attachment(content, DOCX, f"{file_stem(plan)}-draft.docx")
+    return _download(plan_id, "docx")

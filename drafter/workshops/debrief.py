@@ -2,8 +2,10 @@
 that summary, every team's gap report and the scores as a spreadsheet.
 
 The summary is built like every other report (see `drafter.reports.gapdata`): plain
-dicts with translated labels, rendered by `reports.pdf.report_pdf`, so it goes through
-the same static-only fetcher and is cached under a hash of its data. The scores come
+dicts with translated labels, made into files on the task queue (`drafter.jobs`), so it
+goes through the same static-only fetcher and is cached under a hash of its data. The
+ZIP is keyed by what its parts are made from (`pack_key`) without building each team's
+gap report, so a download of an unchanged pack is found at once. The scores come
 from the dashboard's `team_rows`, so the pack shows exactly what the trainer saw; each
 gap report is the one the team's own page downloads (its plan is scored against the
 workshop's checklist, which every team plan is created with).
@@ -28,17 +30,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
+import tempfile
 import zipfile
+from pathlib import Path
 
 from flask_babel import format_datetime
 from flask_babel import gettext as _
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Workshop
+from ..models import Assessment, Plan, Workshop
 from ..plan.schema import SECTION_MODELS
 from ..plan.store import PlanStore
-from ..reports import gapdata, pdf
+from ..reports import cache, gapdata
 from ..reports.data import when
 from ..reports.labels import current_locale, text_of
 from ..review import service as review_service
@@ -137,10 +143,6 @@ def summary_data(session: Session, workshop: Workshop) -> dict:
     }
 
 
-def summary_pdf(session: Session, workshop: Workshop) -> bytes:
-    return pdf.report_pdf("workshop", summary_data(session, workshop)).read_bytes()
-
-
 # --- the ZIP ---------------------------------------------------------------------------------
 
 def _cell(value) -> str:
@@ -186,29 +188,79 @@ def _readme(data: dict, gap_names: list[tuple[str, str]]) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
-def debrief_zip(session: Session, workshop: Workshop) -> bytes:
-    """The summary PDF, every team's gap report (numbered in name order, so two teams
-    whose names make the same slug still get two files) and scores.csv, in one ZIP."""
+def _sorted_teams(session: Session, workshop: Workshop) -> list:
+    return sorted(service.teams(session, workshop.id),
+                  key=lambda team: (_natural(team.name), team.id))
+
+
+def pack_key(session: Session, workshop: Workshop, summary: dict) -> str:
+    """The cache key of the debrief pack: the summary's data, and each team's name and
+    the moments its plan and its assessments last changed (each gap report is made from
+    nothing else), without scoring any plan a second time."""
+    teams = _sorted_teams(session, workshop)
+    plan_ids = [team.plan_id for team in teams]
+    saved = dict(session.execute(select(Plan.id, Plan.updated_at)
+                                 .where(Plan.id.in_(plan_ids))).all()) if plan_ids else {}
+    assessed = {plan_id: [latest, count] for plan_id, latest, count in session.execute(
+        select(Assessment.plan_id, func.max(Assessment.updated_at), func.count())
+        .where(Assessment.plan_id.in_(plan_ids)).group_by(Assessment.plan_id))} \
+        if plan_ids else {}
+    return cache.cache_key("debrief", {
+        "summary": summary,
+        "teams": [[team.id, team.name, team.plan_id, saved.get(team.plan_id),
+                   assessed.get(team.plan_id)] for team in teams]})
+
+
+def parts_count(session: Session, workshop: Workshop) -> int:
+    """Files the pack is made of, for its progress: the summary and one per team."""
+    return 1 + len(service.teams(session, workshop.id))
+
+
+def write_debrief_pack(session: Session, workshop_id: int, key: str, locale: str,
+                       render_file, step) -> Path:
+    """Write the debrief pack of `key` into the report cache: the summary PDF, every
+    team's gap report (numbered in name order, so two teams whose names make the same
+    slug still get two files), scores.csv and a README, in one ZIP.
+
+    `render_file(key, data, locale) -> Path` makes (or finds) each PDF; `step(done,
+    total)` is told after each. The ZIP is written from the files, never held whole in
+    memory, and appears complete or not at all."""
+    workshop = session.get(Workshop, workshop_id)
+    if workshop is None:
+        raise LookupError(f"workshop {workshop_id} is gone")
     data = summary_data(session, workshop)
     store = PlanStore(session)
-    teams = sorted(service.teams(session, workshop.id),
-                   key=lambda team: (_natural(team.name), team.id))
+    teams = _sorted_teams(session, workshop)
+    total = 1 + len(teams)
+    step(0, total)
+    parts = [(SUMMARY_NAME, render_file(cache.cache_key("workshop", data), data, locale))]
+    step(1, total)
     width = max(2, len(str(len(teams))))
-    buffer = io.BytesIO()
     gap_names = []
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(SUMMARY_NAME, pdf.report_pdf("workshop", data).read_bytes())
-        for number, team in enumerate(teams, start=1):
-            plan = store.load(team.plan_id)
-            report = gapdata.gap_report_for(
-                plan, review_service.plan_assessments(session, team.plan_id))
-            # Every team starts from the same scenario, so its title alone does not say
-            # whose report a printed copy is: the team's name goes on it.
-            report["plan"]["title"] = f"{report['plan']['title']} – {team.name}"
-            name = (f"{number:0{width}d}-{slug(team.name, 50) or f'team-{team.id}'}"
-                    "-gap-report.pdf")
-            archive.writestr(name, pdf.report_pdf("gap", report).read_bytes())
-            gap_names.append((name, team.name))
-        archive.writestr("scores.csv", scores_csv(session, workshop, data))
-        archive.writestr("README.txt", _readme(data, gap_names).encode("utf-8"))
-    return buffer.getvalue()
+    for number, team in enumerate(teams, start=1):
+        plan = store.load(team.plan_id)
+        report = gapdata.gap_report_for(
+            plan, review_service.plan_assessments(session, team.plan_id))
+        # Every team starts from the same scenario, so its title alone does not say
+        # whose report a printed copy is: the team's name goes on it.
+        report["plan"]["title"] = f"{report['plan']['title']} – {team.name}"
+        name = (f"{number:0{width}d}-{slug(team.name, 50) or f'team-{team.id}'}"
+                "-gap-report.pdf")
+        parts.append((name, render_file(cache.cache_key("gap", report), report, locale)))
+        gap_names.append((name, team.name))
+        step(1 + number, total)
+    target = cache.cached_path(key)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out, \
+                zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, path in parts:
+                archive.write(path, name)
+            archive.writestr("scores.csv", scores_csv(session, workshop, data))
+            archive.writestr("README.txt", _readme(data, gap_names).encode("utf-8"))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target

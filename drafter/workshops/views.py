@@ -14,8 +14,9 @@ URL table:
     GET, POST  /workshops/<id>/teams/<t>/reset     confirm, then reset a team's plan
     GET, POST  /workshops/<id>/teams/<t>/remove    confirm, then remove a team and its plan
     POST       /workshops/<id>/lock, /unlock       stop and restart editing by every team
-    GET        /workshops/<id>/summary.pdf         the workshop summary
-    GET        /workshops/<id>/debrief.zip         every team's gap report and the summary
+    GET, POST  /workshops/<id>/summary.pdf         the workshop summary (POST: try again)
+    GET, POST  /workshops/<id>/debrief.zip         every team's gap report and the summary,
+                                                   made on the task queue (drafter.jobs.web)
 
 Every path that takes a code counts a wrong one, and refuses (429) an address that typed
 too many (see `limits`).
@@ -41,11 +42,12 @@ from flask_login import current_user
 
 from .. import db
 from ..auth import login
+from ..jobs.web import serve_report
 from ..models import Workshop
-from ..plan.store import ConflictError
 from ..plan.schema import SECTION_MODELS
+from ..plan.store import ConflictError
+from ..reports.cache import cache_key
 from ..scorecard.service import DEFAULT_CHECKLIST, available_checklists, checklist_for
-from ..web.downloads import attachment
 from ..web.security import ascii_int
 from ..wizard.steps import BY_KEY
 from . import dashboard, debrief, service
@@ -408,15 +410,25 @@ def unlock(workshop_id: int):
 
 # --- debrief -------------------------------------------------------------------------------
 
-@bp.get("/workshops/<int:workshop_id>/summary.pdf")
+@bp.route("/workshops/<int:workshop_id>/summary.pdf", methods=["GET", "POST"])
 def summary_pdf(workshop_id: int):
     workshop = _workshop(workshop_id)
-    return attachment(debrief.summary_pdf(db.session(), workshop), "application/pdf",
-                      f"{debrief.file_stem(workshop)}-summary.pdf")
+    data = debrief.summary_data(db.session(), workshop)
+    return serve_report(cache_key("workshop", data), {"data": data},
+                        name=f"{debrief.file_stem(workshop)}-summary.pdf",
+                        mimetype="application/pdf", what=_("workshop summary"),
+                        owner={"workshop_id": workshop_id},
+                        back=url_for("workshops.dashboard_page", workshop_id=workshop_id))
 
 
-@bp.get("/workshops/<int:workshop_id>/debrief.zip")
+@bp.route("/workshops/<int:workshop_id>/debrief.zip", methods=["GET", "POST"])
 def debrief_zip(workshop_id: int):
     workshop = _workshop(workshop_id)
-    return attachment(debrief.debrief_zip(db.session(), workshop), "application/zip",
-                      f"{debrief.file_stem(workshop)}-debrief.zip")
+    session = db.session()
+    key = debrief.pack_key(session, workshop, debrief.summary_data(session, workshop))
+    return serve_report(key, {"workshop_id": workshop_id},
+                        name=f"{debrief.file_stem(workshop)}-debrief.zip",
+                        mimetype="application/zip", what=_("debrief pack"),
+                        owner={"workshop_id": workshop_id},
+                        total=debrief.parts_count(session, workshop),
+                        back=url_for("workshops.dashboard_page", workshop_id=workshop_id))

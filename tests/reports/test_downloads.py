@@ -1,5 +1,6 @@
 """Downloading the reports from the app: the three files, their names, the cache, and
-a missing plan."""
+a missing plan. Each file is made by the task queue's worker, running beside the test
+(the `worker` fixture), and the download waits for it."""
 
 from __future__ import annotations
 
@@ -7,34 +8,35 @@ import io
 
 import pytest
 from docx import Document
+from sqlalchemy import func, select
 
 from support import sample
 from drafter import db
 from drafter.plan.store import PlanStore
-from drafter.reports import pdf
+from drafter.models import ReportJob
+from drafter.reports.cache import cache_folder
 from helpers import pdf_text, squash
 
 PDF, DOCX = "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @pytest.fixture(autouse=True)
-def cache_in_tmp(app, tmp_path):
-    """The PDF cache in a temporary folder, never in the checkout's instance/."""
+def cache_in_tmp(app, tmp_path, worker):
+    """The report cache in a temporary folder, never in the checkout's instance/; the
+    worker running."""
     app.config["REPORT_CACHE_DIR"] = str(tmp_path / "report-cache")
 
 
 @pytest.fixture
-def renders(monkeypatch):
-    """Count the WeasyPrint renders behind the downloads."""
-    calls = []
-    real = pdf.render_pdf
+def renders(app):
+    """How many renders the worker has started behind the downloads (each start of a job
+    is one render in a child process)."""
+    class Count:
+        def __len__(self):
+            with app.app_context():
+                return db.session().scalar(select(func.sum(ReportJob.attempts))) or 0
 
-    def counting(html, fetcher=None):
-        calls.append(len(html))
-        return real(html, fetcher)
-
-    monkeypatch.setattr(pdf, "render_pdf", counting)
-    return calls
+    return Count()
 
 
 @pytest.fixture
@@ -84,7 +86,7 @@ def test_an_unchanged_plan_is_served_from_the_cache(app, client, weak_plan, rend
 
 def _cache_files(app):
     with app.app_context():
-        return sorted(pdf.cache_folder().glob("*.pdf"))
+        return sorted(cache_folder().glob("*.pdf"))
 
 
 def test_a_changed_plan_is_never_served_stale(app, client, weak_plan, renders, load_plan):

@@ -7,6 +7,7 @@ import csv
 import io
 import zipfile
 
+import pytest
 from pypdf import PdfReader
 from workshop_helpers import get_workshop, join, start_workshop, teams_of
 
@@ -15,6 +16,11 @@ from drafter.plan.schema import SECTION_MODELS
 from drafter.plan.store import PlanStore
 from drafter.workshops import dashboard, debrief
 from support import log_in, sample
+
+
+@pytest.fixture(autouse=True)
+def running_worker(worker):
+    """Every download here is made by the task queue's worker, and waited for."""
 
 
 def pdf_pages(content: bytes) -> list[str]:

@@ -71,8 +71,14 @@ class Summary:
         return sum(self.rows.values())
 
 
+# Records of report files being made (drafter.jobs): they describe this machine's report
+# cache and task queue, not the plans, so a backup leaves them out and a restore forgets
+# them (a report asked for again is simply made again).
+NOT_BACKED_UP = {"report_jobs"}
+
+
 def tables() -> list[Table]:
-    return list(Base.metadata.sorted_tables)
+    return [table for table in Base.metadata.sorted_tables if table.name not in NOT_BACKED_UP]
 
 
 def head_revision() -> str:
@@ -447,6 +453,8 @@ def restore_backup(engine: Engine, path: str | Path, *, replace: bool = False,
                     "--replace to delete everything in it first")
             for table in reversed(tables()) if filled else ():
                 connection.execute(table.delete())
+            for name in NOT_BACKED_UP:
+                connection.execute(Base.metadata.tables[name].delete())
             counts = _read_tables(lines, lambda table, batch: connection.execute(
                 table.insert(), batch), batch_size)
             _reset_sequences(connection)

@@ -1,229 +1,168 @@
-"""The `drafter` command: the Flask CLI plus the project's own commands.
+"""The `drafter` command: a click group that imports a command's module only to run it.
 
-Each command is a thin shell over the same services the web views call.
+`drafter score plan.json` takes milliseconds; building the web app (Flask, SQLAlchemy,
+WeasyPrint, every blueprint) took two seconds. So the group knows its commands by name
+(`COMMANDS`: name -> "module:attribute"), and listing them or running one imports only
+that command's module. Command modules import only click at their top and the rest
+inside each command, so that `drafter --help`, which imports them all for their short
+help, stays light too.
+
+Commands that need the app (its database, templates or translations) are decorated
+with `with_app`, which builds it with `drafter.create_app` and pushes an app context;
+the others never build it. `init_app` also puts the project's commands on `app.cli`,
+where Flask's test runner (`app.test_cli_runner()`) and `flask --app drafter` find them.
+
+To add a command, add its name and "module:attribute" to `COMMANDS`.
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
+import functools
+import importlib
+import os
 
 import click
-from flask import current_app
-from flask.cli import FlaskGroup, with_appcontext
 
-from . import db
-from .auth.service import AccountError, create_user, find_user
-from .backup import BackupError, restore_backup, write_backup
-from .members.service import MembershipError, set_role
-from .migrate import upgrade
-from .models import Plan
-from .paths import resource
-from .plan.completeness import missing_for_completion
-from .plan.schema import SECTION_MODELS
-from .plan.store import COMPLETE, PlanNotFound, PlanStore
-from .plan.transfer import ImportProblem, export_json, parse_document, plan_file_schema
-from .plans import importing
+# name -> "module:attribute". A name whose module is not there is left out (the serve
+# and worker commands may come before their modules do).
+COMMANDS = {
+    "init-db": "drafter.commands:init_db_command",
+    "load-samples": "drafter.commands:load_samples_command",
+    "create-admin": "drafter.commands:create_admin_command",
+    "set-owner": "drafter.commands:set_owner_command",
+    "export": "drafter.commands:export_command",
+    "import": "drafter.commands:import_command",
+    "schema": "drafter.commands:schema_command",
+    "backup": "drafter.commands:backup_command",
+    "restore": "drafter.commands:restore_command",
+    "score": "drafter.scoring.cli:score_command",
+    "check-checklist": "drafter.scoring.cli:check_checklist_command",
+    "render": "drafter.reports.cli:render_command",
+    "serve": "drafter.server:serve_command",
+    "worker": "drafter.jobs.cli:worker_command",
+    # Flask's own: the development server, the URL map, a Python shell with the app.
+    "run": "flask.cli:run_command",
+    "routes": "flask.cli:routes_command",
+    "shell": "flask.cli:shell_command",
+}
+
+# Short help shown by `drafter --help` without importing the command's module: for
+# Flask's commands, whose module imports Flask (a third of a second) at its top.
+SHORT_HELP = {
+    "run": "Run a development server.",
+    "routes": "Show the routes for the app.",
+    "shell": "Run a shell in the app context.",
+}
+
+FLASK_MODULE = "flask.cli"
 
 
-@click.group(cls=FlaskGroup, create_app=lambda: _create_app())
+def load_command(target: str) -> click.Command | None:
+    """The command "module:attribute" names, or None when its module does not exist.
+
+    A module that exists but fails to import is an error to see, not a command to hide.
+    """
+    module_name, attribute = target.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as missing:
+        if missing.name and f"{module_name}.".startswith(f"{missing.name}."):
+            return None
+        raise
+    return getattr(module, attribute)
+
+
+def script_info(ctx: click.Context):
+    """Flask's ScriptInfo for this run, which builds the app once when first asked.
+
+    A caller may have given one: Flask's test runner passes one holding the test app.
+    Otherwise it is made here, building the app with `drafter.create_app`.
+    """
+    from flask.cli import ScriptInfo
+
+    from . import create_app
+
+    info = ctx.find_object(ScriptInfo)
+    if info is None:
+        info = ctx.obj = ScriptInfo(create_app=create_app)
+    return info
+
+
+def with_app(command):
+    """Run `command` inside an app context, building the app if none is active."""
+
+    @click.pass_context
+    @functools.wraps(command)
+    def run(ctx: click.Context, /, *args, **kwargs):
+        from flask import current_app
+
+        if not current_app:
+            ctx.with_resource(script_info(ctx).load_app().app_context())
+        return ctx.invoke(command, *args, **kwargs)
+
+    return run
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported from `COMMANDS` when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return super().get_command(ctx, name)
+        command = load_command(target)  # imported once: Python keeps the module
+        if command is not None and target.startswith(f"{FLASK_MODULE}:"):
+            # Flask's commands find the app through the ScriptInfo in the context object
+            # (FlaskGroup put one there); the subcommand's context, made next, inherits it.
+            script_info(ctx)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The listing of `--help`, as click's, but taking `SHORT_HELP` before importing."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = None if name in SHORT_HELP else self.get_command(ctx, name)
+            if name in SHORT_HELP or (command is not None and not command.hidden):
+                rows.append((name, command))
+        if rows:
+            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, SHORT_HELP[name] if command is None
+                                     else command.get_short_help_str(limit))
+                                    for name, command in rows])
+
+
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    # As Flask's --debug: through the environment, which the app reads when it is built.
+    if ctx.get_parameter_source(param.name) not in (click.core.ParameterSource.DEFAULT,
+                                                    click.core.ParameterSource.DEFAULT_MAP):
+        os.environ["FLASK_DEBUG"] = "1" if value else "0"
+
+
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        from flask.cli import get_version
+
+        get_version(ctx, param, value)
+
+
+# auto_envvar_prefix as FlaskGroup's: FLASK_RUN_PORT and the like set options.
+@click.group(cls=LazyGroup, context_settings={"auto_envvar_prefix": "FLASK"})
+@click.option("--debug/--no-debug", expose_value=False, callback=_set_debug,
+              help="Set debug mode.")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_print_version, help="Show the Flask version.")
 def cli():
     """NAP Drafter: draft, score and render National Action Plans on Women, Peace and Security."""
 
 
-def _create_app():
-    from . import create_app
-
-    return create_app()
-
-
 def init_app(app) -> None:
-    """Put the project's commands on `app.cli`; the `drafter` group lists them from there."""
-    from .reports.cli import render_command
-    from .scoring.cli import check_checklist_command, score_command
-
-    for command in (init_db_command, load_samples_command, create_admin_command, export_command,
-                    import_command, schema_command, score_command, check_checklist_command,
-                    render_command, backup_command, restore_command, set_owner_command):
-        app.cli.add_command(command)
-
-
-def _fail(messages: list[str]) -> None:
-    for message in messages:
-        click.echo(f"error: {message}", err=True)
-    sys.exit(2)
-
-
-@click.command("init-db")
-@with_appcontext
-def init_db_command():
-    """Create the database, or upgrade it to the latest migration."""
-    upgrade(current_app.config["DATABASE_URL"])
-    click.echo("Database is up to date.")
-
-
-SAMPLE_FILES = ("weak-plan.json", "strong-plan.json")
-
-# Demo accounts for trying the app and for workshops: (e-mail, name, password, role on samples).
-DEMO_ACCOUNTS = (
-    ("official@example.org", "Amina Official (demo)", "official-demo-2026", "owner"),
-    ("reviewer@example.org", "Jorge Reviewer (demo)", "reviewer-demo-2026", "reviewer"),
-    ("trainer@example.org", "Grace Trainer (demo)", "trainer-demo-2026", "viewer"),
-)
-
-
-def _demo_users(session) -> list:
-    users = []
-    for email, name, password, _role in DEMO_ACCOUNTS:
-        user = find_user(session, email)
-        if user is None:
-            user = create_user(session, email, name, password)
-        users.append(user)
-    return users
-
-
-def _print_demo_accounts() -> None:
-    click.echo("Demo accounts (for trying the app; change or remove them on a shared server):")
-    for email, _name, password, role in DEMO_ACCOUNTS:
-        click.echo(f"  {email:<24} password: {password:<20} ({role} of the sample plans)")
-
-
-@click.command("load-samples")
-@click.option("--if-empty", is_flag=True, help="Only when the database holds no plan yet.")
-@with_appcontext
-def load_samples_command(if_empty: bool):
-    """Load the sample plans from samples/ (a weak first plan and a strong one) and the
-    demo accounts that own and review them."""
-    session = db.session()
-    store = PlanStore(session)
-    if if_empty and store.list_plans():
-        click.echo("The database already holds plans; samples not loaded.")
-        if find_user(session, DEMO_ACCOUNTS[0][0]) is not None:
-            _print_demo_accounts()
-        return
-    users = _demo_users(session)
-    for name in SAMPLE_FILES:
-        path = resource("samples") / name
-        document = parse_document(path.read_bytes())
-        # A sample's sections that hold what completion asks for are shown as complete,
-        # as the team that wrote it would have marked them.
-        statuses = {key: COMPLETE for key in SECTION_MODELS
-                    if not missing_for_completion(key, getattr(document, key))}
-        plan_id = store.create_plan(document, statuses=statuses, owner_id=users[0].id)
-        for user, (*_rest, role) in zip(users[1:], DEMO_ACCOUNTS[1:]):
-            set_role(session, plan_id, user.id, role)
-        click.echo(f"Loaded {name} as plan {plan_id}: {document.about.title}")
-    _print_demo_accounts()
-
-
-@click.command("create-admin")
-@click.argument("email")
-@click.option("--name", default="", help="The administrator's name.")
-@click.password_option(help="The password (asked for when not given).")
-@with_appcontext
-def create_admin_command(email: str, name: str, password: str):
-    """Create an administrator account."""
-    try:
-        create_user(db.session(), email, name or email, password, is_admin=True)
-    except AccountError as problem:
-        _fail([str(problem)])
-    click.echo(f"Created the administrator {email}.")
-
-
-@click.command("set-owner")
-@click.argument("plan_id", type=int)
-@click.argument("email")
-@with_appcontext
-def set_owner_command(plan_id: int, email: str):
-    """Make the account with EMAIL an owner of plan PLAN_ID (adding it to the plan if need
-    be): the repair for a plan left with no owner, which no page can mend."""
-    session = db.session()
-    # An id no integer column holds would be a database error on PostgreSQL, not an answer.
-    if not 0 < plan_id < 2 ** 31 or session.get(Plan, plan_id) is None:
-        _fail([f"there is no plan {plan_id}"])
-    user = find_user(session, email)
-    if user is None:
-        _fail([f"there is no account {email}"])
-    try:
-        set_role(session, plan_id, user.id, "owner")
-    except MembershipError as problem:  # the plan was deleted a moment ago
-        _fail([str(problem)])
-    click.echo(f"{user.email} is now an owner of plan {plan_id}.")
-
-
-@click.command("export")
-@click.argument("plan_id", type=int)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of standard output.")
-@with_appcontext
-def export_command(plan_id: int, out: Path | None):
-    """Export a plan as JSON."""
-    try:
-        plan = PlanStore(db.session()).load(plan_id)
-    except PlanNotFound:
-        _fail([f"there is no plan {plan_id}"])
-    text = export_json(plan.document, plan.statuses)
-    if out:
-        out.write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
-
-
-@click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--owner", "owner_email", default="", help="E-mail of the account that will own it.")
-@with_appcontext
-def import_command(file: Path, owner_email: str):
-    """Import a plan from a JSON file; a file with any error is refused whole."""
-    owner = find_user(db.session(), owner_email) if owner_email else None
-    if owner_email and owner is None:
-        _fail([f"there is no account {owner_email}"])
-    try:
-        imported = importing.import_plan(db.session(), file.read_bytes(),
-                                         owner.id if owner else None)
-    except ImportProblem as problem:
-        _fail([f"{file}: {message}" for message in importing.problems_in_words(problem)])
-    if imported.same_title:
-        click.echo(f"A plan called “{imported.same_title}” exists already, so this one is "
-                   f"called “{imported.title}”.")
-    click.echo(f"Imported {file} as plan {imported.plan_id}.")
-
-
-def _rows(summary) -> str:
-    return (f"{summary.rows.get('plans', 0)} plans and {summary.rows.get('users', 0)} accounts "
-            f"({summary.total} rows, schema revision {summary.revision})")
-
-
-@click.command("backup")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@with_appcontext
-def backup_command(file: Path):
-    """Write the whole database to FILE (gzip-compressed if it ends in .gz). The file holds
-    password hashes: keep it as safe as the database."""
-    try:
-        summary = write_backup(db.engine(), file)
-    except BackupError as problem:
-        _fail(problem.messages)
-    click.echo(f"Backed up {_rows(summary)} to {file}.")
-
-
-@click.command("restore")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--replace", is_flag=True,
-              help="Delete everything in the database first (in the same transaction).")
-@with_appcontext
-def restore_command(file: Path, replace: bool):
-    """Restore a backup into an empty database made with init-db; a file that is damaged
-    or from another schema revision is refused whole."""
-    try:
-        summary = restore_backup(db.engine(), file, replace=replace)
-    except BackupError as problem:
-        _fail(problem.messages)
-    click.echo(f"Restored {_rows(summary)} from {file}.")
-
-
-@click.command("schema")
-def schema_command():
-    """Print the JSON Schema of a plan file (the plan document and its sections' statuses)."""
-    click.echo(json.dumps(plan_file_schema(), indent=2))
+    """Put the project's commands on `app.cli`, where Flask's test runner finds them."""
+    for name, target in COMMANDS.items():
+        if not target.startswith(f"{FLASK_MODULE}:"):
+            command = load_command(target)
+            if command is not None:
+                app.cli.add_command(command, name)

@@ -68,6 +68,8 @@ def from_environment(instance_path: str) -> dict:
         "LANGUAGES": ["en"],
         "BEHIND_PROXY": os.environ.get("DRAFTER_BEHIND_PROXY") == "1",
         "WORKSHOP_JOINS_PER_HOUR": int(os.environ.get("DRAFTER_WORKSHOP_JOINS_PER_HOUR", 120)),
+        # Finished report files; empty: instance/report-cache.
+        "REPORT_CACHE_DIR": os.environ.get("DRAFTER_REPORT_CACHE_DIR", ""),
         # The task queue (drafter.jobs): a SQLite file in the instance folder unless a
         # redis:// URL is given (workers on several machines then share one queue).
         "JOBS_QUEUE_URL": os.environ.get("DRAFTER_QUEUE_URL", ""),
@@ -82,6 +84,12 @@ def from_environment(instance_path: str) -> dict:
         "REPORT_WAIT_SECONDS": float(os.environ.get("DRAFTER_REPORT_WAIT_SECONDS", 0)),
         # A plan's PDF draft and gap report are made this long after its last save (0: off).
         "PREPARE_AHEAD_SECONDS": float(os.environ.get("DRAFTER_PREPARE_AHEAD_SECONDS", 5)),
+        # The page budget of the drafts (drafter.reports.page_budget): rows of long tables
+        # a PDF or Word draft holds before it is summarised; 0 for no budget. Measured
+        # (benchmarks/bench_page_budget.py, one core): the largest plan within the input
+        # limits then takes about 10 s and 260 MB for its PDF, 4 s for its Word draft.
+        "PDF_DRAFT_ROWS": int(os.environ.get("DRAFTER_PDF_DRAFT_ROWS", 600)),
+        "WORD_DRAFT_ROWS": int(os.environ.get("DRAFTER_WORD_DRAFT_ROWS", 2_000)),
         # "json" for one JSON object per log line (what `make serve` uses), else plain text.
         "LOG_FORMAT": os.environ.get("DRAFTER_LOG_FORMAT", "text"),
     }

@@ -10,11 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from support import POSTGRES_URL
 from sqlalchemy import Engine, create_engine, select, text
+from support import POSTGRES_URL
 
+from drafter.backup import tables
 from drafter.db import make_engine
-from drafter.models import Base
 
 
 def fresh_postgres() -> str:
@@ -41,11 +41,12 @@ def fresh_database(kind: str, folder: Path, name: str = "drafter") -> str:
 
 
 def every_row(url: str) -> dict[str, list[tuple]]:
-    """Every row of every table, all columns, in id order."""
+    """Every row of every table a backup holds (all but the report jobs' records), all
+    columns, in id order."""
     with opened(url) as engine, engine.connect() as connection:
         return {table.name: [tuple(row) for row in connection.execute(
                     select(table).order_by(*table.primary_key.columns))]
-                for table in Base.metadata.sorted_tables}
+                for table in tables()}
 
 
 @contextmanager

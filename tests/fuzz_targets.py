@@ -120,6 +120,9 @@ PLAIN_FORMS = {
                                                      ("status", ("met", "partly_met", "not_met",
                                                                  "odd")))}),
     "history.save": _plain("name"), "history.restore": (),
+    # "Try again" after a report could not be made: the button posts no field.
+    "reports.draft_pdf": (), "reports.gap_report_pdf": (), "reports.draft_docx": (),
+    "workshops.summary_pdf": (), "workshops.debrief_zip": (),
     "workshops.new": _plain("name", starts_on="date", ends_on="date",
                             scenario=("sample:weak", "empty", "plan:1", "plan:x", "zz",
                                       *(f"plan:{odd}" for odd in ODD_IDS)),

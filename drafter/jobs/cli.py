@@ -19,6 +19,7 @@ def worker_command(workers: int | None) -> None:
     import os
 
     from .. import create_app
+    from . import limits
     from .queue import consumer
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -27,4 +28,10 @@ def worker_command(workers: int | None) -> None:
     # Below the web processes: its own bookkeeping (building a debrief pack's data) must
     # not slow the pages people are editing. Renders go lower still (limits.NICENESS).
     os.nice(5)
-    consumer(app, workers=workers or app.config["JOBS_WORKERS"]).run()
+    running = consumer(app, workers=workers or app.config["JOBS_WORKERS"])
+    running.run()
+    # Stopped (Ctrl+C, SIGTERM): renders in progress end now and their jobs go back in
+    # the queue for the next start; wait for the worker threads to have done that.
+    limits.STOPPING.set()
+    for _worker, thread in running.worker_threads:
+        thread.join(timeout=10)

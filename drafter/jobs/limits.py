@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
+import threading
 import time
 
 PRELOAD = ["drafter.jobs.child"]
@@ -31,6 +32,15 @@ class RenderLimit(Exception):
         super().__init__(f"stopped at the {reason} limit after {seconds:.1f} s, "
                          f"{peak_mb:.0f} MB")
         self.reason, self.seconds, self.peak_mb = reason, seconds, peak_mb
+
+
+class RenderInterrupted(Exception):
+    """The worker is stopping: the child was stopped, and the job should wait for the
+    next start rather than count as failed."""
+
+
+# Set by the worker when it stops: every render in progress ends at once.
+STOPPING = threading.Event()
 
 
 class RenderFailed(Exception):
@@ -68,7 +78,8 @@ def run_limited(target: str, args: tuple, *, seconds: float, memory_mb: float,
     """Run the function `target` ("module:function") with `args` in a child process; return its peak resident memory in MB.
 
     Raises `RenderLimit` (after killing the child) when it runs past `seconds` or grows
-    past `memory_mb`, and `RenderFailed` when it ends with an error. `tick()`, if given,
+    past `memory_mb`, `RenderInterrupted` when the worker is stopping, and `RenderFailed`
+    when it ends with an error. `tick()`, if given,
     is called every few seconds while the child works (a heartbeat).
     """
     process = _context().Process(target=_child, args=(target, args), daemon=True)
@@ -82,6 +93,8 @@ def run_limited(target: str, args: tuple, *, seconds: float, memory_mb: float,
                 break
             peak = max(peak, resident_mb(process.pid))
             elapsed = time.monotonic() - started
+            if STOPPING.is_set():
+                raise RenderInterrupted()
             if peak > memory_mb or elapsed > seconds:
                 raise RenderLimit("memory" if peak > memory_mb else "time", elapsed, peak)
             if tick is not None and time.monotonic() - last_tick > TICK_SECONDS:

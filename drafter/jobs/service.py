@@ -153,6 +153,15 @@ def finish(session: Session, job_id: int) -> None:
     session.commit()
 
 
+def put_back(session: Session, job_id: int) -> None:
+    """A job its worker stopped in the middle of (the worker is shutting down): queued
+    again, as if never started, for the next worker to take."""
+    session.execute(update(ReportJob).where(ReportJob.id == job_id, ReportJob.status == RUNNING)
+                    .values(status=QUEUED, attempts=ReportJob.attempts - 1, started_at=None,
+                            heartbeat_at=None, done=0))
+    session.commit()
+
+
 def fail(session: Session, job_id: int, reason: str) -> None:
     """`reason`: "time" or "memory" (a limit), "lost" (its worker died twice), "error"."""
     now = utcnow()

@@ -8,6 +8,7 @@ too long is stopped, recorded as failed with the reason, and never retried on it
 from __future__ import annotations
 
 import logging
+import threading
 from functools import partial
 from pathlib import Path
 
@@ -17,11 +18,12 @@ from flask_babel import force_locale
 from .. import db
 from ..reports import cache
 from . import service
-from .limits import RenderFailed, RenderLimit, run_limited
+from .limits import RenderFailed, RenderInterrupted, RenderLimit, run_limited
 from .queue import PRIORITY
 
 log = logging.getLogger(__name__)
 PRODUCE = "drafter.jobs.child:produce"
+AHEAD_RETRY_SECONDS = 5
 
 
 def render_file(key: str, data: dict, locale: str, beat=None) -> Path:
@@ -61,6 +63,14 @@ def run_job(job_id: int, payload: dict) -> None:
         return  # another copy of this job ran, or is running
     try:
         _make(job, payload)
+    except RenderInterrupted:
+        # The worker is stopping: the job goes back in the queue (its storage keeps it)
+        # and the next start makes it, instead of it ending as "failed".
+        log.info("report job %s (%s) put back in the queue: the worker is stopping",
+                 job_id, job.kind)
+        session.rollback()
+        service.put_back(session, job_id)
+        enqueue_report(job_id, payload)
     except RenderLimit as stopped:
         log.warning("report job %s (%s) %s", job_id, job.kind, stopped)
         service.fail(session, job_id, stopped.reason)
@@ -83,12 +93,22 @@ def register(huey, app: Flask) -> dict:
         with app.app_context():
             run_job(job_id, payload)
 
+    # One worker thread at a time makes reports ahead, so that with 30 people saving
+    # another thread is always free for a report someone is waiting for.
+    ahead_slot = threading.Semaphore(1)
+
     @huey.task(name="prepare_ahead", priority=PRIORITY["ahead"])
     def prepare_ahead(plan_id: int, stamp: str, locale: str) -> None:
         from .ahead import make_reports_ahead
 
-        with app.app_context(), force_locale(locale):
-            make_reports_ahead(plan_id, stamp, locale)
+        if not ahead_slot.acquire(blocking=False):
+            prepare_ahead.schedule(args=(plan_id, stamp, locale), delay=AHEAD_RETRY_SECONDS)
+            return
+        try:
+            with app.app_context(), force_locale(locale):
+                make_reports_ahead(plan_id, stamp, locale)
+        finally:
+            ahead_slot.release()
 
     return {"make_report": make_report, "prepare_ahead": prepare_ahead}
 

@@ -1,10 +1,10 @@
 """How a download that may still be being made answers: the file, or a page that says
 it is being prepared and turns into the download when it is ready.
 
-A download URL is also its own progress page, so that without script a refresh is all
-it takes: a page whose file is not ready answers 202 with the "being prepared" page
-(which refreshes itself only where script is off: the script polls `?job=ID` for the
-progress as JSON and then follows the download URL). A failed job answers with what
+A download URL is also its own progress page: a file not ready answers 202 with the
+"being prepared" page, whose script polls `?job=ID` for the progress as JSON and then
+opens `?job=ID&file=1`, the file; without script the page refreshes itself at that
+same address. A failed job answers with what
 went wrong and what to do, and a button to try again (a POST to the same URL); someone
 with too many reports in flight is asked to wait for one (429).
 """
@@ -12,6 +12,7 @@ with too many reports in flight is asked to wait for one (429).
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from flask import current_app, jsonify, redirect, render_template, request
 from flask_babel import get_locale
@@ -20,6 +21,7 @@ from flask_login import current_user
 
 from .. import db
 from ..models import ReportJob
+from ..reports import cache
 from ..web.downloads import attachment
 from ..web.security import ascii_int
 from . import service
@@ -28,11 +30,13 @@ from .tasks import enqueue_report
 
 def failure_text(reason: str, what: str) -> tuple[str, str]:
     """(what happened, what to do) for a job that failed for `reason`."""
-    minutes = max(1, round(current_app.config["RENDER_SECONDS"] / 60))
+    seconds = current_app.config["RENDER_SECONDS"]
     memory = current_app.config["RENDER_MEMORY_MB"]
     if reason == "time":
-        return (_("Preparing the %(what)s took longer than %(minutes)s minutes, so it was "
-                  "stopped.", what=what, minutes=minutes),
+        limit = (_("%(count)s minutes", count=f"{seconds / 60:g}") if seconds >= 120
+                 else _("%(count)s seconds", count=f"{seconds:g}"))
+        return (_("Preparing the %(what)s took longer than %(limit)s, so it was stopped.",
+                  what=what, limit=limit),
                 _("A plan this long is best read as a Word draft or on its pages; or ask "
                   "your administrator to allow longer renders (DRAFTER_RENDER_SECONDS)."))
     if reason == "memory":
@@ -84,40 +88,70 @@ def _wait(key: str, outcome: service.Outcome) -> service.Outcome:
     return outcome
 
 
-def serve_report(key: str, payload: dict, *, name: str, mimetype: str, what: str,
-                 owner: dict, back: str, total: int = 1):
-    """Answer a download of the report `key` (made from `payload` if it must be made):
-    `what` names it in messages ("PDF draft"); `owner` is {"plan_id": ...} or
-    {"workshop_id": ...}, whose access the URL has already checked; `back` is the page
-    the download was asked for from."""
+@dataclass
+class Download:
+    """A download as the person sees it: `what` names it in messages ("PDF draft"),
+    `name` is its file name; `owner` is {"plan_id": ...} or {"workshop_id": ...}, whose
+    access the URL has already checked; `back` is the page it was asked for from."""
+
+    what: str
+    name: str
+    mimetype: str
+    owner: dict
+    back: str
+
+
+def _answer(outcome: service.Outcome, download: Download):
+    if outcome.ready:
+        return attachment(outcome.path.read_bytes(), download.mimetype, download.name)
+    if outcome.job is None:
+        return render_template("jobs/busy.html", what=download.what, busy=outcome.busy,
+                               back=download.back), 429
+    job = outcome.job
+    if job.status == service.FAILED:
+        happened, todo = failure_text(job.error, download.what)
+        status = 413 if job.error in ("time", "memory") else 503
+        return render_template("jobs/failed.html", what=download.what, happened=happened,
+                               todo=todo, back=download.back), status
+    return render_template("jobs/preparing.html", what=download.what, job=job,
+                           progress=progress(job), back=download.back), 202
+
+
+def _followed_job(download: Download):
+    """`?job=ID`: that job's progress as JSON; `?job=ID&file=1`: its file once made
+    (or its page until then). The file of the job the page followed, even when the plan
+    or the workshop has changed since: the report asked for, not a newer one that
+    would start again (a debrief pack whose teams keep editing would never be ready)."""
+    session = db.session()
+    job = session.get(ReportJob, ascii_int(request.args["job"]) or 0)
+    if job is None or any(getattr(job, field) != value
+                          for field, value in download.owner.items()):
+        return jsonify({"error": _("There is no such report.")}), 404
+    if "file" not in request.args:
+        return jsonify(progress(job))
+    path = cache.cached_file(job.key) if job.status == service.DONE else None
+    if job.status == service.DONE and path is None:
+        return redirect(request.path, code=303)  # pruned since: ask for it afresh
+    return _answer(service.Outcome(path=path, job=job), download)
+
+
+def serve_report(download: Download, build):
+    """Answer a download whose file is made on the queue. `build()` gives (cache key,
+    payload the job makes the file from, parts to make); it is called only when needed,
+    never for a page following a job (building a large plan's data takes a while)."""
+    if "job" in request.args:
+        return _followed_job(download)
+    key, payload, total = build()
     session = db.session()
     payload = {**payload, "locale": str(get_locale() or "en")}
 
     def enqueue(job_id: int) -> None:
         enqueue_report(job_id, payload)
 
-    if "job" in request.args:  # the progress of a job this page showed
-        job = session.get(ReportJob, ascii_int(request.args["job"]) or 0)
-        if job is None or any(getattr(job, field) != value for field, value in owner.items()):
-            return jsonify({"error": _("There is no such report.")}), 404
-        return jsonify(progress(job))
     if request.method == "POST":  # "Try again"
         service.retry(session, key, enqueue)
         return redirect(request.path, code=303)
     outcome = service.prepare(
         session, key, enqueue, user_id=getattr(current_user, "id", None),
-        total=total, per_user=current_app.config["JOBS_PER_USER"], **owner)
-    outcome = _wait(key, outcome)
-    if outcome.ready:
-        return attachment(outcome.path.read_bytes(), mimetype, name)
-    if outcome.job is None:
-        return render_template("jobs/busy.html", what=what, busy=outcome.busy,
-                               back=back), 429
-    job = outcome.job
-    if job.status == service.FAILED:
-        happened, todo = failure_text(job.error, what)
-        status = 413 if job.error in ("time", "memory") else 503
-        return render_template("jobs/failed.html", what=what, happened=happened,
-                               todo=todo, back=back), status
-    return render_template("jobs/preparing.html", what=what, job=job,
-                           progress=progress(job), back=back), 202
+        total=total, per_user=current_app.config["JOBS_PER_USER"], **download.owner)
+    return _answer(_wait(key, outcome), download)

@@ -7,8 +7,7 @@ must hold to be read by someone else. Whether the content is *good* is the score
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
+from ..i18n import lazy_gettext as _l
 from .schema import Model
 
 # section -> [(field, message shown when it is empty)]

@@ -9,10 +9,10 @@ draft is still a valid document; what a *complete* section needs is decided else
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from ..i18n import gettext as _
+from ..i18n import lazy_gettext as _l
 from . import vocab as v
 from .fields import Amount, Count, Date, Line, Model, Name, Prose, Row, RowId, Year, rows
 

@@ -23,9 +23,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal
 
-from flask_babel import gettext as _
 from pydantic import ConfigDict, Field, ValidationError
 
+from ..i18n import gettext as _
 from .links import dangling
 from .schema import SECTION_MODELS, PlanDocument
 from .status import Status

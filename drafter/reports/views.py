@@ -18,7 +18,7 @@ from flask import Blueprint, url_for
 from flask_babel import lazy_gettext as _l
 
 from .. import db
-from ..jobs.web import serve_report
+from ..jobs.web import Download, serve_report
 from ..plan.store import LoadedPlan
 from ..web.downloads import slug
 from ..web.loading import plan_or_404
@@ -47,12 +47,15 @@ def file_stem(plan: LoadedPlan) -> str:
 
 def _download(plan_id: int, kind: str):
     plan = plan_or_404(plan_id)
-    report = report_data(db.session(), kind, plan)
     what, ending, mimetype = DOWNLOADS[kind]
-    return serve_report(cache_key(kind, report), {"data": report},
-                        name=f"{file_stem(plan)}-{ending}",
-                        mimetype=mimetype, what=str(what), owner={"plan_id": plan_id},
-                        back=url_for("wizard.tasklist", plan_id=plan_id))
+
+    def build():
+        report = report_data(db.session(), kind, plan)
+        return cache_key(kind, report), {"data": report}, 1
+
+    return serve_report(Download(str(what), f"{file_stem(plan)}-{ending}", mimetype,
+                                 {"plan_id": plan_id},
+                                 url_for("wizard.tasklist", plan_id=plan_id)), build)
 
 
 @bp.route("/draft.pdf", methods=["GET", "POST"])

@@ -23,6 +23,10 @@ from .rules import RULES, params_model
 
 SectionKey = Literal[tuple(SECTION_MODELS)]  # type: ignore[valid-type]
 
+# libyaml's safe loader where PyYAML was built with it: the same documents, read 10 times
+# faster (the CSAG checklist took 100 ms in pure Python, most of a `drafter score`).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 BASIS_LABELS = {
     "csag": "CSAG 2012 working paper",
     "good_practice": "good practice (several sources)",
@@ -151,7 +155,7 @@ def _check_criterion(raw: Any, index: int, where: str, areas: set[str],
 def parse_checklist(text: str, where: str = "<checklist>") -> Checklist:
     """A validated checklist from YAML text, or `ChecklistError` listing every problem."""
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         raise ChecklistError([f"{where}: not valid YAML: {exc}".replace("\n", " ")]) from None
     if not isinstance(raw, dict):

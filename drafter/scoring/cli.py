@@ -1,20 +1,22 @@
 """Command-line scoring: `score PLAN.json` and `check-checklist FILE`.
 
-Both are plain click commands; the app registers them into its `drafter` command
-group. Problems with the input (a plan that does not import, a checklist that does
-not load) print one line per problem to stderr and exit with status 2.
+Both are plain click commands of the `drafter` group, and need no app: they never
+import Flask. Problems with the input (a plan that does not import, a checklist that
+does not load) print one line per problem to stderr and exit with status 2.
+
+Imports beyond click are inside the functions: `drafter --help` imports this module for
+the commands' short help, and must not pay for pydantic and YAML.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..plan.transfer import ImportProblem, parse_document
-from .checklist import ChecklistError, default_checklist_path, load_checklist
-from .scorer import Scorecard, score
+if TYPE_CHECKING:
+    from .scorer import Scorecard
 
 BAD_INPUT = 2
 
@@ -49,6 +51,8 @@ def render_text(card: Scorecard, gaps: int = 10) -> str:
 
 
 def to_json(card: Scorecard) -> str:
+    import json
+
     data = card.to_dict()
     data["overall"] = card.overall
     return json.dumps(data, indent=2, ensure_ascii=False)
@@ -62,6 +66,10 @@ def to_json(card: Scorecard) -> str:
               show_default=True)
 def score_command(plan: Path, checklist_path: Path | None, output: str) -> None:
     """Score the plan file PLAN (exported JSON) against a checklist."""
+    from ..plan.transfer import ImportProblem, parse_document
+    from .checklist import ChecklistError, default_checklist_path, load_checklist
+    from .scorer import score
+
     try:
         raw = plan.read_bytes()
     except OSError as exc:
@@ -82,6 +90,8 @@ def score_command(plan: Path, checklist_path: Path | None, output: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def check_checklist_command(file: Path) -> None:
     """Validate the checklist FILE and say how many criteria and areas it has."""
+    from .checklist import ChecklistError, load_checklist
+
     try:
         checklist = load_checklist(file)
     except ChecklistError as problem:

@@ -7,7 +7,8 @@ makes a few hundred such calls, and Flask-Babel's `gettext` finds the catalogue 
 on each (about 5 us), which was three quarters of the time it takes to score a plan
 on a page (the workshop dashboard scores 30 at a time). So `score()` looks the
 catalogue up once (`one_catalogue`) and `_` uses it directly, formatting as `gettext`
-does. Outside an app (the CLI, tests, benchmarks) the text is only formatted.
+does. Outside an app (the CLI, tests, benchmarks) the text is only formatted, and
+Flask is never imported (`drafter.i18n`): `drafter score` does not pay for it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ import functools
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from flask import has_app_context
-from flask_babel import get_translations
-
+from ..i18n import in_app, translations
 from ..plan.vocab import Vocab
 
 
@@ -28,7 +27,7 @@ _catalogue: ContextVar = ContextVar("scoring_catalogue", default=None)
 @contextmanager
 def one_catalogue():
     """Translate every evidence sentence of what runs inside with one catalogue."""
-    token = _catalogue.set(get_translations() if has_app_context() else None)
+    token = _catalogue.set(translations())
     try:
         yield
     finally:
@@ -37,8 +36,8 @@ def one_catalogue():
 
 def _(text: str, **variables) -> str:
     catalogue = _catalogue.get()
-    if catalogue is None and has_app_context():
-        catalogue = get_translations()
+    if catalogue is None:
+        catalogue = translations()
     if catalogue is not None:
         text = catalogue.ugettext(text)
     return text % variables if variables else text
@@ -55,7 +54,7 @@ def label(vocabulary: Vocab, value: str | None) -> str:
     Labels are lazy strings that go through Flask-Babel on every use; outside an app
     their text never changes, so it is computed once per vocabulary.
     """
-    if has_app_context():
+    if in_app():
         return vocabulary.label(value or "")
     return _plain_labels(vocabulary).get(value or "", value or "")
 

@@ -8,6 +8,7 @@ from flask_babel.speaklater import LazyString
 from wtforms import BooleanField, FieldList, RadioField, SelectMultipleField, TextAreaField
 from wtforms.fields import SelectField
 
+from ..i18n import LazyText
 from ..wizard.binding import apply_limits
 from ..wizard.summary import collection_summary
 
@@ -46,8 +47,8 @@ def blank_row(field: FieldList):
 
 def is_message(value) -> bool:
     """An error message (plain or translated lazily), not a row's nested errors: WTForms
-    gives a list field both kinds."""
-    return isinstance(value, (str, LazyString))
+    gives a list field both kinds. The plan's own messages are `LazyText` (drafter.i18n)."""
+    return isinstance(value, (str, LazyString, LazyText))
 
 
 def init_app(app: Flask) -> None:

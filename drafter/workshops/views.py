@@ -42,7 +42,7 @@ from flask_login import current_user
 
 from .. import db
 from ..auth import login
-from ..jobs.web import serve_report
+from ..jobs.web import Download, serve_report
 from ..models import Workshop
 from ..plan.schema import SECTION_MODELS
 from ..plan.store import ConflictError
@@ -410,25 +410,32 @@ def unlock(workshop_id: int):
 
 # --- debrief -------------------------------------------------------------------------------
 
+def _debrief_download(workshop: Workshop, what: str, ending: str, mimetype: str) -> Download:
+    return Download(what, f"{debrief.file_stem(workshop)}-{ending}", mimetype,
+                    {"workshop_id": workshop.id},
+                    url_for("workshops.dashboard_page", workshop_id=workshop.id))
+
+
 @bp.route("/workshops/<int:workshop_id>/summary.pdf", methods=["GET", "POST"])
 def summary_pdf(workshop_id: int):
     workshop = _workshop(workshop_id)
-    data = debrief.summary_data(db.session(), workshop)
-    return serve_report(cache_key("workshop", data), {"data": data},
-                        name=f"{debrief.file_stem(workshop)}-summary.pdf",
-                        mimetype="application/pdf", what=_("workshop summary"),
-                        owner={"workshop_id": workshop_id},
-                        back=url_for("workshops.dashboard_page", workshop_id=workshop_id))
+
+    def build():
+        data = debrief.summary_data(db.session(), workshop)
+        return cache_key("workshop", data), {"data": data}, 1
+
+    return serve_report(_debrief_download(workshop, _("workshop summary"), "summary.pdf",
+                                          "application/pdf"), build)
 
 
 @bp.route("/workshops/<int:workshop_id>/debrief.zip", methods=["GET", "POST"])
 def debrief_zip(workshop_id: int):
     workshop = _workshop(workshop_id)
-    session = db.session()
-    key = debrief.pack_key(session, workshop, debrief.summary_data(session, workshop))
-    return serve_report(key, {"workshop_id": workshop_id},
-                        name=f"{debrief.file_stem(workshop)}-debrief.zip",
-                        mimetype="application/zip", what=_("debrief pack"),
-                        owner={"workshop_id": workshop_id},
-                        total=debrief.parts_count(session, workshop),
-                        back=url_for("workshops.dashboard_page", workshop_id=workshop_id))
+
+    def build():
+        session = db.session()
+        key = debrief.pack_key(session, workshop, debrief.summary_data(session, workshop))
+        return key, {"workshop_id": workshop_id}, debrief.parts_count(session, workshop)
+
+    return serve_report(_debrief_download(workshop, _("debrief pack"), "debrief.zip",
+                                          "application/zip"), build)

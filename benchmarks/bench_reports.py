@@ -1,6 +1,7 @@
 """Benchmark: rendering the reports (PDF draft, gap report, Word) and serving them cached.
 
-For the strong sample plan and a generated plan with 200 actions and 400 indicators:
+For the strong sample plan and a generated plan with 200 actions and 400 indicators
+(`tests/big_plans.py`):
 
 - the app's render of the PDF draft and of the gap report (building the report data,
   scoring, Jinja, WeasyPrint), median of several runs, and beside it, in the same run
@@ -36,65 +37,22 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import weasyprint  # noqa: E402
+from big_plans import big_plan, strong_plan  # noqa: E402
 
 from drafter import create_app, db  # noqa: E402
 from drafter.migrate import upgrade  # noqa: E402
 from drafter.plan.schema import PlanDocument  # noqa: E402
 from drafter.plan.store import PlanStore  # noqa: E402
-from drafter.plan.transfer import parse_document  # noqa: E402
 from drafter.reports import data, gapdata, pdf  # noqa: E402
 from drafter.reports.docx import plan_docx  # noqa: E402
 from drafter.scorecard.service import checklist_for  # noqa: E402
 from drafter.scoring import score  # noqa: E402
 
-PILLARS = ["prevention", "participation", "protection", "relief_recovery"]
-
-
-def strong_plan() -> PlanDocument:
-    return parse_document((ROOT / "samples" / "strong-plan.json").read_bytes())
-
-
-def large_plan(actions: int = 200, indicators: int = 400) -> PlanDocument:
-    """The strong sample's prose and consultation with a results framework of
-    20 objectives, `actions` actions, `indicators` indicators and a budget line per action."""
-    base = strong_plan().model_dump(mode="json")
-    objectives = [{"id": f"o{i}", "code": f"{i % 4 + 1}.{i // 4 + 1}", "pillar_id": PILLARS[i % 4],
-                   "title": f"Strategic objective {i} on women's participation and protection",
-                   "outcome": "By 2030, the share of women in the committees rises from 12% "
-                              "(2024) to 40% in all six regions."}
-                  for i in range(20)]
-    items = [{"id": f"a{i}", "code": f"{i % 4 + 1}.{i % 20 // 4 + 1}.{i // 20 + 1}",
-              "objective_id": f"o{i % 20}",
-              "title": f"Action {i}: train and equip women mediators in the regional peace "
-                       f"committees and report on their cases",
-              "lead_institution": "Ministry of Gender, Family and Social Development",
-              "partners": "Varesia Women's Peace Network; Ministry of Interior; UN Women",
-              "start": "2026-03-01", "end": "2029-12-31", "themes": ["peace_processes"]}
-             for i in range(actions)]
-    inds = [{"id": f"i{i}", "code": f"I-{i}", "action_id": f"a{i % actions}", "level": "output",
-             "statement": f"Number of women mediators trained and active (indicator {i})",
-             "unit": "women", "baseline": "0", "baseline_year": 2025, "target": "120",
-             "target_year": 2030, "disaggregation": ["sex", "location"],
-             "data_source": "Training records of the Ministry", "frequency": "annual",
-             "responsible": "Ministry of Gender"}
-            for i in range(indicators)]
-    lines = [{"id": f"b{i}", "action_id": f"a{i}", "description": f"Cost of action {i}",
-              "amount": "150000", "funding_source": ["national_budget", "donor", "un"][i % 3],
-              "funder": "Ministry of Finance", "secured": "90000"}
-             for i in range(actions)]
-    base["pillars"]["objectives"] = objectives
-    base["pillars"]["pillars"] = [p for p in base["pillars"]["pillars"] if p["id"] in PILLARS]
-    base["actions"]["items"] = items
-    base["indicators"]["items"] = inds
-    base["budget"]["lines"] = lines
-    return PlanDocument.model_validate(base)
-
-
 CASES = {"strong sample (30 actions, 40 indicators)": strong_plan,
-         "generated (200 actions, 400 indicators)": large_plan}
+         "generated (200 actions, 400 indicators)": big_plan}
 
 
 def build(kind: str, document: PlanDocument) -> dict:

@@ -59,9 +59,10 @@ def app(tmp_path, migrated_template):
 @pytest.fixture
 def worker(app):
     """The task queue's worker, running beside the test: its threads in this process,
-    each render in a process of its own, as in `drafter worker`. A download waits up to
-    a minute for its file, so a test can ask for one and read it."""
-    app.config["REPORT_WAIT_SECONDS"] = 60
+    each render in a process of its own, as in `drafter worker`. A download waits for
+    its file (up to five minutes: a loaded machine renders slowly), so a test can ask
+    for one and read it."""
+    app.config["REPORT_WAIT_SECONDS"] = 300
     running = consumer(app, workers=2, embedded=True)
     running.start()
     yield running

@@ -10,6 +10,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
@@ -23,6 +25,23 @@ ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("DRAFTER_TEST_POSTGRES_URL",
                               "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ON_POSTGRES = os.environ.get("DRAFTER_TEST_DATABASE", "sqlite") == "postgres"
+
+
+REDIS_URL = os.environ.get("DRAFTER_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def redis_or_skip() -> str:
+    """The Redis server the queue tests use; skipped when none answers, except in CI,
+    where that is a failure."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis is not reachable at {REDIS_URL}: {error}")
+        pytest.skip(f"Redis is not reachable at {REDIS_URL}")
+    return REDIS_URL
 
 
 def postgres_reachable() -> bool:
@@ -115,15 +134,103 @@ def sample(name: str) -> PlanDocument:
 
 def audit_page(page, axe, screenshot, name: str, problems: dict, too_wide: dict) -> None:
     """What every page check of the browser tests does with a page that has loaded: a
-    full-page screenshot (to look at), its horizontal overflow in pixels and axe's
-    blocking findings, each noted under `name` when there are any."""
+    full-page screenshot (to look at), its horizontal overflow in pixels, and axe's
+    blocking findings with those of `layout_findings`, each noted under `name` when there
+    are any."""
     page.screenshot(path=screenshot, full_page=True)
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth")
     if overflow > 0:
         too_wide[name] = overflow
-    if blocking := axe.blocking(axe.violations(page)):
+    if blocking := axe.blocking(axe.violations(page)) + layout_findings(page):
         problems[name] = blocking
+
+
+# What a person sees as broken and axe does not look for, found in the laid-out page:
+# - a link or button of one or two words split over two lines ("Log" above "out"), but
+#   not in a table, where a narrow column may wrap a name;
+# - one word of a table cell cut across lines ("2028-" above "12-31", "1.1-" above "O");
+# - on a phone, where a table's rows become blocks (.table-scroll, headings hidden), a
+#   value shown without its column's heading (a bare "1" for "Saves: 1"). Links and
+#   buttons (a row's name, its "Change") read without one;
+# - a checkbox or radio button left at the browser's small default size, unlike the others.
+_LAYOUT_SCRIPT = """() => {
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  const spoken = node => !node.parentElement.closest(".visually-hidden, [hidden], template");
+  const where = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+    (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  function text(el, skip) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const range = document.createRange();  // a closed <details> holds text not shown
+      range.selectNodeContents(node);
+      if (spoken(node) && node.textContent.trim() && range.getClientRects().length &&
+          !(skip && node.parentElement.closest(skip)))
+        nodes.push(node);
+    }
+    return nodes;
+  }
+  function lines(nodes) {  // how many lines the text runs over: rects whose middles differ
+    const middles = [];
+    for (const node of nodes) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects())
+        if (r.width > 1 && r.height > 1) middles.push([r.top + r.height / 2, r.height]);
+    }
+    middles.sort((a, b) => a[0] - b[0]);
+    let count = middles.length ? 1 : 0;
+    for (let i = 1; i < middles.length; i++)
+      if (middles[i][0] - middles[i - 1][0] > middles[i][1] / 2) count++;
+    return count;
+  }
+  const words = nodes => nodes.map(n => n.textContent).join(" ").trim().split(/\\s+/).filter(Boolean);
+  const found = {broken: [], cut: [], unlabelled: [], small: []};
+  for (const el of document.querySelectorAll("a, button, summary")) {
+    const nodes = text(el);
+    if (shown(el) && !el.closest("td, th") && nodes.length && words(nodes).length <= 2 &&
+        lines(nodes) > 1)
+      found.broken.push([where(el), words(nodes).join(" ")]);
+  }
+  for (const el of document.querySelectorAll("td, th")) {
+    const nodes = text(el);
+    const all = words(nodes);
+    if (shown(el) && all.length === 1 && all[0].length > 1 && lines(nodes) > 1)
+      found.cut.push([where(el), all[0]]);
+  }
+  for (const table of document.querySelectorAll(".table-scroll table")) {
+    const head = table.querySelector("thead");
+    if (!shown(table) || !head || getComputedStyle(head).display !== "none") continue;
+    for (const cell of table.querySelectorAll("tbody td")) {
+      const loose = words(text(cell, "a, button, summary, select, input, label, textarea"));
+      if (shown(cell) && loose.length && !(cell.dataset.label || "").trim())
+        found.unlabelled.push([where(cell), loose.join(" ").slice(0, 60)]);
+    }
+  }
+  for (const box of document.querySelectorAll("input[type=checkbox], input[type=radio]"))
+    if (shown(box) && box.getBoundingClientRect().width < 18)
+      found.small.push([where(box), box.name]);
+  return found;
+}"""
+_LAYOUT_RULES = {
+    "broken": "A link or button of one or two words is split over two lines",
+    "cut": "A word in a table cell is cut across two lines",
+    "unlabelled": "A table value on a phone is shown without its column's heading",
+    "small": "A checkbox or radio button has the browser's small default size",
+}
+
+
+def layout_findings(page) -> list[dict]:
+    """The page's layout faults (see `_LAYOUT_SCRIPT`) in the form of axe's violations, so
+    that an audit reports them with axe's findings."""
+    found = page.evaluate(_LAYOUT_SCRIPT)
+    return [{"id": f"layout-{rule}", "impact": "serious", "help": _LAYOUT_RULES[rule],
+             "helpUrl": "tests/support.py", "nodes": [
+                 {"target": [target], "html": text, "failureSummary": ""}
+                 for target, text in found[rule]]}
+            for rule in _LAYOUT_RULES if found[rule]]
 
 
 def owner_with_tokens_on(tmp_path: Path, template: Path | None, hashed: str,

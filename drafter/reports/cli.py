@@ -4,22 +4,22 @@ The format follows the extension of FILE: .pdf for both kinds, .docx for the pla
 draft only. A plan file that does not import, a checklist that does not load, or an
 unknown extension prints one line per problem to stderr and exits with status 2,
 like `drafter score`. The file is rendered afresh (no cache): it has no stored plan.
+A plan too long to print whole is summarised as in the app (`page_budget`); `--full`
+prints every row, for someone at a command line who chose to wait.
+
+It runs inside the app (`with_app`): the report templates are the app's, with its Jinja
+set-up and its translations. Imports beyond click are inside the command: `drafter
+--help` imports this module for its short help, and must not pay for WeasyPrint.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
-from flask.cli import with_appcontext
 
-from ..plan.transfer import ImportProblem, parse_document
-from ..scoring import ChecklistError, load_checklist, score
-from ..scoring.checklist import default_checklist_path
+from ..cli import with_app
 from ..scoring.cli import fail
-from . import data, gapdata, pdf
-from .docx import plan_docx
 
 FORMATS = {("plan", ".pdf"), ("plan", ".docx"), ("gap", ".pdf")}
 
@@ -32,9 +32,21 @@ FORMATS = {("plan", ".pdf"), ("plan", ".docx"), ("gap", ".pdf")}
               help="The file to write; its extension (.pdf or .docx) sets the format.")
 @click.option("--checklist", "checklist_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Checklist YAML for the gap report (default: csag-2012).")
-@with_appcontext
-def render_command(plan: Path, kind: str, out: Path, checklist_path: Path | None) -> None:
+@click.option("--full", is_flag=True,
+              help="Print every row of a long plan's tables instead of summarising them "
+                   "(a plan of thousands of rows may then take minutes and gigabytes).")
+@with_app
+def render_command(plan: Path, kind: str, out: Path, checklist_path: Path | None,
+                   full: bool) -> None:
     """Render the plan file PLAN (exported JSON) as a PDF draft, Word draft or gap report."""
+    import datetime as dt
+
+    from ..plan.transfer import ImportProblem, parse_document
+    from ..scoring import ChecklistError, load_checklist, score
+    from ..scoring.checklist import default_checklist_path
+    from . import data, gapdata, pdf
+    from .docx import plan_docx
+
     extension = out.suffix.lower()
     if (kind, extension) not in FORMATS:
         fail([(f"{out}: cannot write a {kind} report as '{extension or 'no extension'}'; "
@@ -53,7 +65,8 @@ def render_command(plan: Path, kind: str, out: Path, checklist_path: Path | None
             fail(problem.messages)
         report = gapdata.gap_report(document, score(document, checklist), date=today)
     else:
-        report = data.plan_report(document, date=today)
+        report = data.plan_report(document, date=today, full=full,
+                                  kind="docx" if extension == ".docx" else "plan")
     if extension == ".docx":
         content = plan_docx(report)
     else:

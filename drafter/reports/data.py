@@ -13,7 +13,11 @@ Shape of a plan draft (`plan_report`)::
     {"kind": "plan", "locale", "final", "cover": {...}, "sections": [
         {"key", "title", "landscape", "empty", "blocks": [{"type": "facts"|"prose"|
          "table"|"pillars"|"matrix"|"indicators"|"budget"|"events", ...}]}],
-     "budget": {...totals and lines...}, "consultation": {...events...}}
+     "budget": {...totals and lines...}, "consultation": {...events...},
+     "summary": None | {"rows", "note"}}
+
+A plan too long to print whole is summarised (`page_budget`): its long tables keep their
+first rows, and each table cut carries "cut": {"shown", "total", "note"}.
 
 The gap report's data is built in `gapdata`.
 """
@@ -38,6 +42,7 @@ from ..wizard.steps import STEPS
 from ..wizard.summary import display_value
 from .budget import budget_totals, money
 from .labels import current_locale, text_of, vocab_label, vocab_labels
+from .page_budget import row_budget, summarise
 
 # Sections whose list is drawn as a wide table, on landscape pages.
 LANDSCAPE = {"actions", "indicators"}
@@ -317,12 +322,17 @@ def _special_blocks(key: str, document: PlanDocument, budget: dict, events: dict
 
 
 def plan_report(document: PlanDocument, *, date: dt.date | dt.datetime | None = None,
-                revision: int | None = None, final: bool = False) -> dict:
+                revision: int | None = None, final: bool = False, kind: str = "plan",
+                full: bool = False) -> dict:
     """The PDF draft and Word export's data for `document`.
 
     `date` and `revision` mark which state of the plan this is (the plan's last save
     and the sum of its section versions); `final` drops the DRAFT watermark. There is
     no "final" flag on a plan yet, so every caller passes False for now.
+
+    The data is summarised to the page budget of `kind` ("plan": the PDF draft, "docx":
+    the Word draft; `page_budget.row_budget`) unless `full` is true: totals are made
+    from every row first, then long tables are shortened.
     """
     about = document.about
     budget = budget_totals(document)
@@ -335,7 +345,7 @@ def plan_report(document: PlanDocument, *, date: dt.date | dt.datetime | None = 
                          "landscape": step.key in LANDSCAPE and bool(special),
                          "empty": not (written or special), "blocks": groups + special})
     period = "–".join(str(year) for year in (about.period_start, about.period_end) if year)
-    return {
+    report = {
         "kind": "plan", "locale": current_locale(), "final": final,
         "cover": {
             "country": about.country_or_organisation,
@@ -352,7 +362,9 @@ def plan_report(document: PlanDocument, *, date: dt.date | dt.datetime | None = 
         "sections": sections,
         "budget": budget,
         "consultation": events,
+        "summary": None,
     }
+    return report if full else summarise(report, row_budget(kind))
 
 
 def revision_of(plan: LoadedPlan) -> int:
@@ -360,9 +372,11 @@ def revision_of(plan: LoadedPlan) -> int:
     return sum(state.version for state in plan.sections.values())
 
 
-def plan_report_for(plan: LoadedPlan) -> dict:
+def plan_report_for(plan: LoadedPlan, kind: str = "plan") -> dict:
+    """The data of a stored plan's PDF draft (`kind` "plan") or Word draft ("docx"),
+    summarised to that draft's page budget."""
     return plan_report(plan.document, date=plan.updated_at, revision=revision_of(plan),
-                       final=False)
+                       final=False, kind=kind)
 
 
 __all__ = ["money", "number", "paragraphs", "plan_report", "plan_report_for", "revision_of"]

@@ -180,6 +180,16 @@ def _facts(document, items: list[dict]) -> None:
 
 # --- blocks -------------------------------------------------------------------------------
 
+def _aside(paragraph, text: str) -> None:
+    paragraph.add_run(clean(text)).italic = True
+
+
+def _cut_note(document, part: dict) -> None:
+    """What a table shortened by the page budget (`page_budget`) says, as in the PDF."""
+    if part.get("cut"):
+        _aside(document.add_paragraph(), part["cut"]["note"])
+
+
 def _indicator_lines(indicators: list[dict]) -> list[str]:
     lines = []
     for indicator in indicators:
@@ -211,6 +221,9 @@ def _matrix(document, block: dict) -> None:
                 _row(table, [f"{action['code']} {action['title']}".strip(), action["lead"],
                              action["partners"], action["timeline"],
                              _indicator_lines(action["indicators"])])
+            if objective.get("more"):
+                cells = table.add_row().cells
+                _aside(cells[0].merge(cells[-1]).paragraphs[0], objective["more"])
 
 
 def _block(document, block: dict, report: dict) -> None:
@@ -228,8 +241,10 @@ def _block(document, block: dict, report: dict) -> None:
             document.add_paragraph(clean(text))
     elif kind == "table":
         _table(document, block["columns"], block["rows"], caption=block["caption"])
+        _cut_note(document, block)
     elif kind == "pillars":
         document.add_heading(_("Pillars and their objectives"), level=2)
+        _cut_note(document, block)
         for pillar in block["pillars"]:
             document.add_heading(clean(pillar["name"]), level=3)
             if pillar["description"]:
@@ -239,9 +254,13 @@ def _block(document, block: dict, report: dict) -> None:
                 paragraph.add_run(clean(f"{objective['code']} {objective['title']}".strip())).bold = True
                 if objective["outcome"]:
                     paragraph.add_run(clean(" " + _("Expected outcome:") + " " + objective["outcome"]))
+            if pillar.get("more"):
+                _aside(document.add_paragraph(), pillar["more"])
     elif kind == "matrix":
+        _cut_note(document, block)
         _matrix(document, block)
     elif kind == "indicators":
+        _cut_note(document, block)
         _table(document, [_("Code"), _("Indicator"), _("Measures"), _("Baseline"), _("Target"),
                           _("Data source"), _("Frequency"), _("Collected by")],
                [[r["code"], r["statement"], r["measures"], r["baseline"], r["target"],
@@ -293,6 +312,8 @@ def _cover(document, report: dict):
     status = [cover["status"], _("version of %(when)s", when=cover["version"])
               if cover["version"] else cover["date"]]
     document.add_paragraph().add_run(clean(" · ".join(p for p in status if p))).bold = True
+    if report.get("summary"):  # a draft shortened to its page budget says so at once
+        _aside(document.add_paragraph(), report["summary"]["note"])
     document.add_page_break()
     # Word's own style for a contents title: a heading that is not listed in the contents.
     document.add_paragraph(_("Contents"), style="TOC Heading")
@@ -336,13 +357,14 @@ def _annexes(document, report: dict, landscape: bool) -> None:
             landscape = wide
 
     budget = report["budget"]
-    if budget["lines"]:
+    if budget["lines"] or budget.get("cut"):
         new_page(False)
         document.add_heading(_("Annex A. Budget"), level=1)
         _money(document, _("Pillar"), budget["by_pillar"], budget)
         _money(document, _("Funding source"), budget["by_source"], budget)
         new_page(True)
         document.add_heading(_("Budget lines"), level=2)
+        _cut_note(document, budget)
         lines = _table(document, [_("Description"), _("Pillar or category"), _("Action"),
                                   _("Source and funder"), _("Cost"), _("Secured"),
                                   _("Funding gap")],
@@ -354,6 +376,7 @@ def _annexes(document, report: dict, landscape: bool) -> None:
     if consultation["count"]:
         new_page(True)
         document.add_heading(_("Annex B. Consultation"), level=1)
+        _cut_note(document, consultation)
         _table(document, [_("Date"), _("Place"), _("Format"), _("Women"), _("Men"),
                           _("Groups heard"), _("Organisations")],
                [[e["date"], [e["place"], e["region"]], e["format"],

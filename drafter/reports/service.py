@@ -15,7 +15,7 @@ PLAN_KINDS = ("plan", "gap", "docx")  # the PDF draft, the gap report, the Word 
 
 def report_data(session: Session, kind: str, plan: LoadedPlan) -> dict:
     """The data of `plan`'s report of `kind` (the Word draft is made from the same data
-    as the PDF draft)."""
+    as the PDF draft, summarised to its own, larger, page budget)."""
     if kind == "gap":
         return gapdata.gap_report_for(plan, review_service.plan_assessments(session, plan.id))
-    return data.plan_report_for(plan)
+    return data.plan_report_for(plan, kind)

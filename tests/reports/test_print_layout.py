@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from flask import render_template_string
 
-from support import make_app, sample
+from support import sample
 from drafter.plan.schema import PlanDocument
 from drafter.reports import data, gapdata, pdf
 from drafter.scorecard.service import checklist_for
@@ -17,13 +17,6 @@ from drafter.scoring import score
 from helpers import pdf_pages, pdf_reader, squash
 
 DATE = dt.date(2026, 1, 15)
-
-
-@pytest.fixture(scope="module")
-def report_app(tmp_path_factory, migrated_template):
-    app = make_app(tmp_path_factory.mktemp("layout"), migrated_template)
-    yield app
-    app.extensions["drafter.engine"].dispose()
 
 
 # A page of the print stylesheet and the draft's own block macro, with a spacer that

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from docx import Document
 
-from support import make_app, sample
+from support import sample
 from drafter.reports import data, gapdata, pdf
 from drafter.reports.docx import plan_docx
 from drafter.scorecard.service import checklist_for
@@ -20,13 +20,6 @@ from drafter.wizard.steps import STEPS
 from helpers import outline_titles, pdf_pages, pdf_reader, pdf_text, squash
 
 DATE = dt.date(2026, 1, 15)
-
-
-@pytest.fixture(scope="module")
-def report_app(tmp_path_factory, migrated_template):
-    app = make_app(tmp_path_factory.mktemp("reports"), migrated_template)
-    yield app
-    app.extensions["drafter.engine"].dispose()
 
 
 @pytest.fixture(scope="module")

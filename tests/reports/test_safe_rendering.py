@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from support import make_app
 from drafter.paths import resource
 from drafter.plan.schema import PlanDocument
 from drafter.reports import data, gapdata, pdf
@@ -37,13 +36,6 @@ def hostile_plan() -> PlanDocument:
                                      "organisations": LINK}]},
         "leadership": {"risks": [{"id": "r1", "risk": STYLE, "mitigation": CSS_URL}]},
     })
-
-
-@pytest.fixture(scope="module")
-def report_app(tmp_path_factory, migrated_template):
-    app = make_app(tmp_path_factory.mktemp("safety"), migrated_template)
-    yield app
-    app.extensions["drafter.engine"].dispose()
 
 
 def only_static(fetcher: pdf.StaticOnlyFetcher) -> None:

@@ -9,14 +9,15 @@ PORT   ?= 5000
 BIN    := $(VENV)/bin
 export DRAFTER_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-# Debian packages: fonts and Pango for the PDFs; Chromium and poppler for the tests.
+# Debian packages: fonts and Pango for the PDFs; Chromium, poppler and Redis for the tests.
 RUN_DEBS  := fonts-noto-core fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
+TEST_DEBS := $(RUN_DEBS) chromium poppler-utils redis-server
 
 WORKERS    ?= 3
 SERVE_PORT ?= 8000
 
-.PHONY: run serve test bench soak messages init-db system-run system-test clean workshop-load
+.PHONY: run serve worker test bench soak messages init-db system-run system-test clean workshop-load \
+	reports-load
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -48,24 +49,24 @@ init-db: $(VENV)/.installed
 	$(BIN)/drafter init-db
 	$(BIN)/drafter load-samples --if-empty
 
-# `make run HOST=0.0.0.0` serves the whole local network (a workshop on a hotel LAN):
-# the addresses participants type are printed.
+# `make run` serves with gunicorn and starts the worker that makes report files;
+# `make run HOST=0.0.0.0` serves the whole local network (a workshop on a hotel LAN) and
+# prints the addresses participants type, once the server is listening.
+# `make run DEBUG=1` is Werkzeug's development server (reloads on changes), for developers.
 run: system-run init-db
-	@echo ""
-	@if [ "$(HOST)" = "0.0.0.0" ]; then \
-	  for address in $$(hostname -I 2>/dev/null); do \
-	    case $$address in *:*) ;; *) echo "  NAP Drafter is running at http://$$address:$(PORT)";; esac; \
-	  done; echo "  (on every address of this computer; Ctrl+C to stop)"; \
-	else echo "  NAP Drafter is running at http://$(HOST):$(PORT)  (Ctrl+C to stop)"; fi
-	@echo ""
-	$(BIN)/drafter run --host $(HOST) --port $(PORT)
+	$(BIN)/drafter serve --host $(HOST) --port $(PORT)$(if $(DEBUG), --debug,)
 
-# Production: several gunicorn workers over DRAFTER_DATABASE_URL (PostgreSQL for a
-# shared deployment), JSON logs; put a reverse proxy with HTTPS in front (README).
+# Production: gunicorn over DRAFTER_DATABASE_URL (PostgreSQL for a shared deployment),
+# JSON logs, the worker beside it; put a reverse proxy with HTTPS in front (README).
+# With DRAFTER_QUEUE_URL=redis://..., `make serve WORKER=no` on the web machines and
+# `make worker` on the machines that make reports.
 serve: system-run $(VENV)/.installed
 	$(BIN)/drafter init-db
-	DRAFTER_LOG_FORMAT=json $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(SERVE_PORT) \
-	  --timeout 120 --graceful-timeout 30 'drafter:create_app()'
+	DRAFTER_LOG_FORMAT=json $(BIN)/drafter serve --host $(HOST) --port $(SERVE_PORT) \
+	  --processes $(WORKERS)$(if $(filter no,$(WORKER)), --no-worker,)
+
+worker: system-run $(VENV)/.installed
+	$(BIN)/drafter worker
 
 # The whole suite twice: on SQLite files, then on the PostgreSQL server at
 # DRAFTER_TEST_POSTGRES_URL (skipped when none answers, except in CI, where it fails).
@@ -90,6 +91,13 @@ clean:
 	rm -rf $(VENV) instance .pytest_cache
 
 # A workshop under load: 30 teams of 2 joining and editing for 5 minutes while the dashboard
-# polls, on SQLite then PostgreSQL; fails on errors or lost saves. WORKSHOP_LOAD_ARGS="--seconds 30".
+# polls, against `drafter serve` as `make run` starts it, on SQLite then PostgreSQL; fails on
+# errors or lost saves. WORKSHOP_LOAD_ARGS="--seconds 30".
 workshop-load: $(VENV)/.installed
 	$(BIN)/python benchmarks/workshop_load.py $(WORKSHOP_LOAD_ARGS)
+
+# Reports under load: 30 people editing while one downloads the PDF draft of a 2,000-action
+# plan and a trainer the debrief pack of 60 teams, against `drafter serve` as `make run`
+# starts it, on SQLite; fails on errors or lost saves. REPORTS_LOAD_ARGS="--seconds 60".
+reports-load: $(VENV)/.installed
+	$(BIN)/python benchmarks/reports_load.py $(REPORTS_LOAD_ARGS)

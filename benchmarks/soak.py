@@ -7,7 +7,10 @@ What it does, all on 127.0.0.1:
    the app's services (the strong sample plan, one per ordinary editor, plus one "hot"
    plan whose context section starts empty).
 2. Starts two gunicorn instances of the app (2 workers each) on two free loopback ports,
-   sharing the database and one DRAFTER_SECRET_KEY, with JSON request logs.
+   sharing the database and one DRAFTER_SECRET_KEY, with JSON request logs. gunicorn on
+   its own rather than `drafter serve`: this is the shape of several web machines behind
+   a proxy (`make serve WORKER=no`), not of `make run`; their task queue and report
+   cache are in the run's temporary folder, and no worker takes the queued jobs.
 3. Runs the editors for a bounded time (`--seconds`, default 300), each a thread with its
    own cookies, every request sent to one of the two instances at random: log in, then
    over and over GET a section page, read its `version` and CSRF token, "type" for a
@@ -175,8 +178,9 @@ class Browser:
 
     def request(self, kind: str, method: str, path: str, form: list | None = None,
                 sent: dict | None = None, extra_headers: dict | None = None,
-                ) -> tuple[Record, str, dict]:
-        """Send one request and record it; the answer's text and its Location and ETag."""
+                binary: bool = False) -> tuple[Record, str | bytes, dict]:
+        """Send one request and record it; the answer's text (its bytes if `binary`: a
+        downloaded file) and its Location and ETag."""
         instance = self.rng.randrange(len(self.ports))
         headers = {"Host": f"{LOOPBACK}:{self.ports[instance]}", "Accept": "text/html",
                    **(extra_headers or {})}
@@ -188,13 +192,15 @@ class Browser:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         started = time.perf_counter()
         record = Record(kind, instance, started - self.t0, 0.0, None, sent=sent)
-        text, response_headers = "", {}
+        text, response_headers = (b"" if binary else ""), {}
         connection = http.client.HTTPConnection(LOOPBACK, self.ports[instance],
                                                 timeout=REQUEST_TIMEOUT)
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
-            text = response.read().decode("utf-8", "replace")
+            text = response.read()
+            if not binary:
+                text = text.decode("utf-8", "replace")
             record.status = response.status
             response_headers = {"location": response.getheader("Location", ""),
                                 "etag": response.getheader("ETag", "")}
@@ -313,7 +319,8 @@ def submit_change(browser: Browser, rng: random.Random, path: str, form: list[li
 
 
 def keep_my_version(browser: Browser, html: str, path: str, sent: dict) -> None:
-    """Press "Keep my version" on the conflict page: a save over the version it shows."""
+    """Press "Keep all of my version" on the conflict page (its button posts keep=mine;
+    the other one wants a choice for each difference): a save over the version it shows."""
     parser = FormParser(lambda attrs: (attrs.get("action") or "").endswith("/resolve"))
     parser.feed(html)
     form = dict(parser.fields)
@@ -321,7 +328,7 @@ def keep_my_version(browser: Browser, html: str, path: str, sent: dict) -> None:
         raise RuntimeError(f"no 'Keep my version' form on the conflict page of {path}")
     sent = dict(sent, version=int(form["version"]), resolve=True)
     record, html, _headers = browser.request("resolve POST", "POST", f"{path}/resolve",
-                                             list(parser.fields), sent)
+                                             [*parser.fields, ["keep", "mine"]], sent)
     if record.status == 302:
         record.outcome = "saved"
     elif record.status == 409 and CONFLICT_TITLE in html:
@@ -412,23 +419,50 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(env: dict, port: int, workers: int, log: Path) -> subprocess.Popen:
+def isolated_env(database_url: str, work: Path) -> dict:
+    """The app's environment for a run: its own database, secret key, task queue and
+    report cache (in `work`), JSON request logs; nothing in the checkout's instance/
+    folder, so that a `make run` there never takes this run's queued jobs."""
+    env = dict(os.environ, DRAFTER_DATABASE_URL=database_url,
+               DRAFTER_SECRET_KEY=secrets.token_hex(32), DRAFTER_LOG_FORMAT="json",
+               DRAFTER_QUEUE_URL=f"sqlite:///{work / 'jobs.sqlite'}",
+               DRAFTER_REPORT_CACHE_DIR=str(work / "report-cache"))
+    env.pop("DRAFTER_HTTPS", None)
+    env.pop("DRAFTER_BEHIND_PROXY", None)
+    return env
+
+
+def _start(command: list[str], env: dict, log: Path) -> subprocess.Popen:
     handle = log.open("wb")
     try:
-        return subprocess.Popen(
-            [tool("gunicorn"), "--workers", str(workers), "--bind", f"{LOOPBACK}:{port}",
-             "--timeout", "120", "--graceful-timeout", "30", "drafter:create_app()"],
-            cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
-            start_new_session=True)   # its own process group, stopped as a whole
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle,
+                                stderr=subprocess.STDOUT,
+                                start_new_session=True)  # its own process group
     finally:
         handle.close()
+
+
+def start_gunicorn(env: dict, port: int, workers: int, log: Path) -> subprocess.Popen:
+    """gunicorn on its own, without the task queue's worker: one of several web machines
+    behind a proxy, which is what this soak measures (the reports made after each save
+    wait in the run's own queue file; nothing makes them)."""
+    return _start([tool("gunicorn"), "--workers", str(workers), "--bind", f"{LOOPBACK}:{port}",
+                   "--timeout", "120", "--graceful-timeout", "30", "drafter:create_app()"],
+                  env, log)
+
+
+def start_serve(env: dict, port: int, log: Path, options: list[str]) -> subprocess.Popen:
+    """`drafter serve`, the command `make run` runs: gunicorn (threaded workers) and the
+    task queue's worker, which it starts in a session of its own and stops when it stops."""
+    return _start([tool("drafter"), "serve", "--host", LOOPBACK, "--port", str(port),
+                   *options], env, log)
 
 
 def wait_healthy(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         if process.poll() is not None:
-            raise SystemExit(f"gunicorn on port {port} exited with {process.returncode}")
+            raise SystemExit(f"the server on port {port} exited with {process.returncode}")
         try:
             connection = http.client.HTTPConnection(LOOPBACK, port, timeout=5)
             connection.request("GET", "/health")
@@ -439,10 +473,12 @@ def wait_healthy(port: int, process: subprocess.Popen, seconds: float = 60) -> N
         finally:
             connection.close()
         time.sleep(0.25)
-    raise SystemExit(f"gunicorn on port {port} did not answer /health in {seconds:.0f} s")
+    raise SystemExit(f"the server on port {port} did not answer /health in {seconds:.0f} s")
 
 
-def stop_gunicorn(process: subprocess.Popen) -> None:
+def stop_server(process: subprocess.Popen) -> None:
+    """SIGTERM to the server's process group (gunicorn's master and workers; `drafter
+    serve` then stops its queue worker itself), SIGKILL if it has not gone in 35 s."""
     if process.poll() is not None:
         return
     try:
@@ -538,11 +574,16 @@ def initial_versions(url: str, plan_ids: set[int]) -> dict:
     return {(p, k): v for p, k, v in rows}
 
 
-def server_side(logs: list[Path]) -> tuple[list[float], list[str]]:
-    """Durations the app logged for its requests (ms), and the logs' error lines."""
+def server_side(logs: list[Path], until: dict[Path, int] | None = None, *,
+                after: bool = False) -> tuple[list[float], list[str]]:
+    """Durations the app logged for its requests (ms), and the logs' error lines. Of a
+    log in `until`, only its first `until[log]` bytes (what it held when the server was
+    told to stop), or with `after` only the rest (what it wrote while stopping)."""
     durations, errors = [], []
     for path in logs:
-        for line in path.read_text(errors="replace").splitlines():
+        data = path.read_bytes()
+        cut = (until or {}).get(path, len(data))
+        for line in (data[cut:] if after else data[:cut]).decode(errors="replace").splitlines():
             try:
                 entry = json.loads(line)
             except ValueError:
@@ -590,10 +631,7 @@ def main() -> int:
     rng = random.Random(seed_value)
     run_id = secrets.token_hex(3)
     work = Path(tempfile.mkdtemp(prefix="soak-"))
-    env = dict(os.environ, DRAFTER_DATABASE_URL=args.database_url,
-               DRAFTER_SECRET_KEY=secrets.token_hex(32), DRAFTER_LOG_FORMAT="json")
-    env.pop("DRAFTER_HTTPS", None)
-    env.pop("DRAFTER_BEHIND_PROXY", None)
+    env = isolated_env(args.database_url, work)
     print(f"Soak {run_id}: {args.editors} editors ({args.hot_share:.0%} on one section), "
           f"{args.seconds:.0f} s, 2 instances x {args.workers} workers, think {args.think[0]}-"
           f"{args.think[1]} s, seed {seed_value}")
@@ -650,7 +688,7 @@ def main() -> int:
             records = list(records)
     finally:
         for process in processes:
-            stop_gunicorn(process)
+            stop_server(process)
 
     with (work / "requests.jsonl").open("w") as out:   # every request: what, when, answer
         for r in records:

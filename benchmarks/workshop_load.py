@@ -1,5 +1,5 @@
 """Workshop load test: 30 teams of 2 participants editing for 5 minutes while the trainer's
-dashboard polls, against gunicorn on SQLite and then on PostgreSQL.
+dashboard polls, against the app as `make run` serves it, on SQLite and then on PostgreSQL.
 
 What it does, all on 127.0.0.1, once per database (`--database sqlite|postgres|both`):
 
@@ -8,8 +8,11 @@ What it does, all on 127.0.0.1, once per database (`--database sqlite|postgres|b
    `drafter init-db` on it, then seeds through the app's services a trainer account
    (known password) and a workshop on the weak sample scenario, scored against the
    csag-2012 checklist.
-2. Starts one gunicorn instance of the app (`--workers`, default 3 for this 2-core
-   machine) on a free loopback port, with JSON request logs.
+2. Starts the app as `make run` does: `drafter serve` (gunicorn with threaded workers,
+   `--workers` processes, default 3 as `make run`'s; and the task queue's worker, which
+   makes each team plan's PDF draft and gap report a few seconds after its last save) on
+   a free loopback port, with JSON request logs, its task queue and its report cache in
+   the run's temporary folder (never the checkout's instance/).
 3. The trainer (`--trainers` browsers, default 1, all logged in as the trainer) logs in
    through /login, opens the dashboard page and polls its table every 5 seconds like the
    page's script: `fetch(..., {cache: "no-cache"})`, so the browser sends If-None-Match
@@ -28,14 +31,19 @@ What it does, all on 127.0.0.1, once per database (`--database sqlite|postgres|b
    transport), acknowledged saves and conflicts, then checks the database: every save the
    server acknowledged is in `section_changes` at the version after the one its form was
    opened at (soak.verify). Also the app's own logged durations per endpoint, the peak
-   memory of the gunicorn processes and the machine's load average (it is shared).
+   memory of the server's processes (web and queue worker) and the machine's load
+   average (it is shared).
+6. Stops the server (SIGTERM to its process group; `drafter serve` stops its worker) and
+   checks that none of its processes is left running.
 
-Exits 1 when there were errors, lost saves, unexpected answers or errors in the logs.
+Exits 1 when there were errors, lost saves, unexpected answers, errors in the logs or
+processes left behind.
 
     .venv/bin/python benchmarks/workshop_load.py [--database both] [--seconds 300]
         [--teams 30] [--per-team 2] [--workers 3] [--trainers 1]
 
-The browser, form parsing, gunicorn handling and the database check come from soak.py.
+The browser, form parsing, server handling and the database check come from soak.py;
+`run_once` takes an `Addition` (benchmarks/reports_load.py adds report downloads).
 """
 
 from __future__ import annotations
@@ -102,6 +110,17 @@ EXPECTED = {"join POST": (302,), "login POST": (302,), "dashboard poll 200": (20
 
 
 # --- the people -----------------------------------------------------------------------------
+
+class Deadline:
+    """When the people stop, on time.monotonic's clock: `at`, which an Addition may push
+    back while they work (reports_load keeps them editing until its downloads are done)."""
+
+    def __init__(self, seconds: float):
+        self.at = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return max(0.0, self.at - time.monotonic())
+
 
 @dataclass
 class TeamState:
@@ -205,29 +224,29 @@ def choose_field(team: TeamState, rng: random.Random, same_section: float) -> tu
 
 
 def run_participant(person: Participant, browser: Browser, rng: random.Random, code: str,
-                    deadline: float, args, run_id: str) -> None:
+                    deadline: Deadline, args, run_id: str) -> None:
     team = person.team
     try:
         if person.number > 0:
             # The team must exist before it can be chosen on the join page.
-            if not team.created.wait(timeout=max(0.0, deadline - time.monotonic())):
+            if not team.created.wait(timeout=deadline.left()):
                 person.stopped = "the team was never created"
                 return
-            think(rng, 0.5, 3.0, deadline)
+            think(rng, 0.5, 3.0, deadline.at)
         joined = join_through_pages(browser, code, person)
         if person.number == 0:
             team.plan_id = person.plan_id
             team.created.set()
         if not joined:
             return
-        while time.monotonic() < deadline:
+        while deadline.left() > 0:
             edit_once(person, browser, rng, deadline, args, run_id)
     except Exception as error:  # noqa: BLE001 - a bug in this script: report it
         person.stopped = f"{type(error).__name__}: {error}"
         team.created.set()
 
 
-def edit_once(person: Participant, browser: Browser, rng: random.Random, deadline: float,
+def edit_once(person: Participant, browser: Browser, rng: random.Random, deadline: Deadline,
               args, run_id: str) -> None:
     """One change: open a section, type, save, see where the save leads, read."""
     team = person.team
@@ -235,7 +254,7 @@ def edit_once(person: Participant, browser: Browser, rng: random.Random, deadlin
     path = f"/plans/{person.plan_id}/{section}"
     record, html, _headers = browser.request("section GET", "GET", path)
     if record.status != 200:
-        think(rng, *args.read, deadline)
+        think(rng, *args.read, deadline.at)
         return
     team.open_section = section
     form, version = soak.section_form(html, name)
@@ -244,8 +263,8 @@ def edit_once(person: Participant, browser: Browser, rng: random.Random, deadlin
     # Typing. Someone still typing when the time is up leaves without saving: cutting the
     # typing short instead would send every participant's last save in the same instant.
     typing = rng.uniform(*args.type)
-    if time.monotonic() + typing > deadline:
-        time.sleep(max(0.0, deadline - time.monotonic()))
+    if typing > deadline.left():
+        time.sleep(deadline.left())
         return
     time.sleep(typing)
     person.saves += 1
@@ -253,7 +272,7 @@ def edit_once(person: Participant, browser: Browser, rng: random.Random, deadlin
     sent = {"who": person.name, "plan": person.plan_id, "section": section, "field": name,
             "content": content, "version": version}
     soak.submit_change(browser, rng, path, form, name, sent, args.keep_mine)
-    think(rng, *args.read, deadline)   # reading what the page says, before the next change
+    think(rng, *args.read, deadline.at)   # reading what the page says, before the next change
 
 
 @dataclass
@@ -264,7 +283,7 @@ class Trainer:
 
 
 def run_trainer(trainer: Trainer, browser: Browser, rng: random.Random, workshop_id: int,
-                logged_in: threading.Event, deadline: float) -> None:
+                logged_in: threading.Event, deadline: Deadline) -> None:
     """Log in, open the dashboard, then poll its table every 5 s until the time is up,
     with the ETag last received as If-None-Match (fetch with cache: "no-cache")."""
     try:
@@ -279,7 +298,7 @@ def run_trainer(trainer: Trainer, browser: Browser, rng: random.Random, workshop
         while True:
             # setInterval: every 5 s from the page's load, however long a poll takes.
             time.sleep(max(0.0, next_poll - time.monotonic()))
-            if time.monotonic() >= deadline:
+            if deadline.left() <= 0:
                 return
             next_poll += POLL_SECONDS
             record, _html, headers = browser.request(
@@ -359,56 +378,139 @@ def scenario_versions(url: str, plan_ids: set[int]) -> dict:
     return {(p, k): v for p, k, v in rows}
 
 
-class ProcessWatch:
-    """Samples the memory of the gunicorn processes (master and workers: one process
-    group) and the load average every second, keeping the peaks and the load over time."""
+def _stat(pid: int) -> list[str] | None:
+    """/proc/<pid>/stat's fields after the command's closing parenthesis (state, ppid,
+    pgrp, ...; the start time is [19]); None once the process has gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
 
-    def __init__(self, group: int):
-        self.group = group
+
+class ProcessWatch:
+    """Samples the memory of the server's processes (`drafter serve`: gunicorn's master,
+    its web workers, and the task queue's worker with its render processes, in a session
+    of its own: every process descended from `root`) and the load average every second,
+    keeping the peaks and the load over time. Remembers each process it saw, to tell
+    afterwards whether one outlived the server."""
+
+    def __init__(self, root: int):
+        self.root = root
         self.peak_total_kb = self.peak_process_kb = 0
+        self.peak_web_kb = self.peak_jobs_kb = 0   # gunicorn; the queue worker and renders
         self.peak_load = 0.0
         self.loads: list[tuple[float, float]] = []   # (time.perf_counter(), 1-min load)
+        self.seen: dict[int, str] = {}               # pid -> its start time
+        # (pid, thread) -> [is it the queue's, ns on a CPU and waiting for one: first, last]
+        self.sched: dict[tuple[int, str], list] = {}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
 
-    def processes(self) -> list[int]:
-        pids = []
+    def processes(self) -> dict[int, bool]:
+        """The server's live processes: pid -> whether it is the queue's worker or one of
+        its descendants (its fork server and renders)."""
+        children: dict[int, list[int]] = defaultdict(list)
         for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    stat = Path(f"/proc/{entry}/stat").read_text()
-                except OSError:
-                    continue
-                # Fields after the command's closing parenthesis: state, ppid, pgrp, ...
-                if int(stat.rsplit(")", 1)[1].split()[2]) == self.group:
-                    pids.append(int(entry))
-        return pids
+            if entry.isdigit() and (fields := _stat(int(entry))) is not None:
+                children[int(fields[1])].append(int(entry))
+        found: dict[int, bool] = {}
+        if _stat(self.root) is None:
+            return found
+        stack = [(self.root, False)]
+        while stack:
+            pid, jobs = stack.pop()
+            found[pid] = jobs
+            for child in children.get(pid, []):
+                stack.append((child, jobs or (pid == self.root and self._is_worker(child))))
+        return found
+
+    @staticmethod
+    def _is_worker(pid: int) -> bool:
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            return False
+        return b"drafter" in argv and b"worker" in argv
 
     def cpu_seconds(self) -> float:
-        """User and system CPU time used so far by the live gunicorn processes."""
+        """User and system CPU time used so far by the server's live processes."""
         total = 0
         for pid in self.processes():
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            total += int(fields[11]) + int(fields[12])   # utime, stime
+            if (fields := _stat(pid)) is not None:
+                total += int(fields[11]) + int(fields[12])   # utime, stime
         return total / os.sysconf("SC_CLK_TCK")
+
+    def _sample_sched(self, pid: int, is_jobs: bool) -> None:
+        """Each thread's time on a CPU and time ready to run but waiting for one (the
+        kernel's schedstat), to tell the app's own work from a busy machine's queue."""
+        try:
+            threads = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            return
+        for thread in threads:
+            try:
+                stat = Path(f"/proc/{pid}/task/{thread}/schedstat").read_text().split()
+                running, waiting = int(stat[0]), int(stat[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            entry = self.sched.setdefault((pid, thread), [is_jobs, running, waiting, 0, 0])
+            entry[3:] = [running, waiting]
+
+    def cpu_and_wait(self, jobs: bool) -> tuple[float, float]:
+        """Seconds the web processes' threads (or with `jobs` the queue's) spent on a CPU,
+        and ready to run but waiting for one, while they were watched."""
+        totals = [0, 0]
+        for is_jobs, run0, wait0, run1, wait1 in self.sched.values():
+            if is_jobs == jobs and run1:
+                totals[0] += run1 - run0
+                totals[1] += wait1 - wait0
+        return totals[0] / 1e9, totals[1] / 1e9
+
+    def left_behind(self, wait: float = 10.0) -> list[str]:
+        """The processes seen during the run that are still running (the same process:
+        same pid and start time) `wait` seconds after the server stopped at the latest,
+        each as "pid command"."""
+        end = time.monotonic() + wait
+        while (left := self._still_running()) and time.monotonic() < end:
+            time.sleep(0.2)
+        return left
+
+    def _still_running(self) -> list[str]:
+        left = []
+        for pid, started in self.seen.items():
+            if (fields := _stat(pid)) is not None and fields[19] == started \
+                    and fields[0] != "Z":
+                try:
+                    command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+                except OSError:
+                    continue
+                left.append(f"{pid} {command.decode(errors='replace')[:160]}")
+        return left
 
     def _run(self):
         while not self.stop.wait(1.0):
-            sizes = []
-            for pid in self.processes():
+            sizes, web, jobs = [], 0, 0
+            for pid, is_jobs in self.processes().items():
                 try:
                     status = Path(f"/proc/{pid}/status").read_text()
                 except OSError:
                     continue
+                if pid not in self.seen and (fields := _stat(pid)) is not None:
+                    self.seen[pid] = fields[19]
+                self._sample_sched(pid, is_jobs)
                 match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
                 if match:
-                    sizes.append(int(match.group(1)))
+                    size = int(match.group(1))
+                    sizes.append(size)
+                    if is_jobs:
+                        jobs += size
+                    else:
+                        web += size
             if sizes:
                 self.peak_total_kb = max(self.peak_total_kb, sum(sizes))
                 self.peak_process_kb = max(self.peak_process_kb, max(sizes))
+                self.peak_web_kb = max(self.peak_web_kb, web)
+                self.peak_jobs_kb = max(self.peak_jobs_kb, jobs)
             load = os.getloadavg()[0]
             self.peak_load = max(self.peak_load, load)
             self.loads.append((time.perf_counter(), load))
@@ -416,7 +518,7 @@ class ProcessWatch:
 
 @dataclass
 class CpuUse:
-    """CPU seconds used so far: by the whole machine, gunicorn, and this script."""
+    """CPU seconds used so far: by the whole machine, the server, and this script."""
     machine: float
     server: float
     client: float
@@ -437,6 +539,32 @@ class CpuUse:
 
 # --- one run ----------------------------------------------------------------------------------
 
+class Addition:
+    """What another benchmark adds to a workshop run (benchmarks/reports_load.py): more
+    seeding once the workshop exists, more people while the teams work, more figures.
+    This one adds nothing."""
+
+    def __init__(self):
+        self.kinds: tuple[str, ...] = ()               # its kinds of request, printed after ours
+        self.expected: dict[str, tuple[int, ...]] = {}  # the statuses they may answer (else 200)
+
+    def seed(self, url: str, workshop_id: int) -> None:
+        """Called once the workshop exists, before the server starts."""
+
+    def start(self, new_browser, t0: float, deadline: Deadline) -> None:
+        """Called once the trainers have logged in, before the participants come:
+        `new_browser()` is a browser of its own whose requests are recorded with the
+        others; `t0` (time.perf_counter) is the run's start; the teams stop editing at
+        `deadline`, which it may push back."""
+
+    def finish(self) -> None:
+        """Called once the teams have stopped, before the server stops."""
+
+    def report(self, outcome: Outcome) -> int:
+        """Print its figures once ours are printed; the number of failures."""
+        return 0
+
+
 @dataclass
 class Outcome:
     database: str
@@ -452,30 +580,37 @@ class Outcome:
     watch: ProcessWatch
     cpu: CpuUse
     t0: float
+    left_behind: list       # the server's processes still running after it was stopped
+    addition: Addition
+    log_marks: dict         # each log's size when the server was told to stop
 
 
-def run_once(kind: str, args, rng: random.Random) -> Outcome:
+def run_once(kind: str, args, rng: random.Random, addition: Addition | None = None) -> Outcome:
+    addition = addition or Addition()
     run_id = secrets.token_hex(3)
     work = Path(tempfile.mkdtemp(prefix=f"workshop-load-{kind}-"))
     load_start = os.getloadavg()
     url = fresh_database(kind, work, args.postgres_url)
-    env = dict(os.environ, DRAFTER_DATABASE_URL=url, DRAFTER_SECRET_KEY=secrets.token_hex(32),
-               DRAFTER_LOG_FORMAT="json")
-    env.pop("DRAFTER_HTTPS", None)
-    env.pop("DRAFTER_BEHIND_PROXY", None)
+    env = soak.isolated_env(url, work)
+    # `make run` runs `drafter serve` with its defaults; --workers sets its web processes.
+    options = ["--processes", str(args.workers)] if args.workers else []
     print(f"\n=== {kind}: {args.teams} teams x {args.per_team}, {args.seconds:.0f} s, "
-          f"{args.workers} gunicorn workers, {args.trainers} dashboard(s); run {run_id}")
-    print(f"  database {url}; logs in {work}")
+          f"drafter serve {' '.join(options) or '(as make run)'}, {args.trainers} "
+          f"dashboard(s); run {run_id}")
+    print(f"  database {url}; logs, queue and report cache in {work}")
     print(f"  load average at start: {loadavg(load_start)} ({os.cpu_count()} CPUs)")
     subprocess.run([soak.tool("drafter"), "init-db"], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL, timeout=300)
-    os.environ["DRAFTER_DATABASE_URL"] = url   # for the services used here
+    # For the services used here (the queue and cache too, should any of them use one).
+    os.environ.update({name: env[name] for name in (
+        "DRAFTER_DATABASE_URL", "DRAFTER_QUEUE_URL", "DRAFTER_REPORT_CACHE_DIR")})
     workshop_id, code = seed(url)
+    addition.seed(url, workshop_id)
 
     port = soak.free_port()
-    log = work / f"gunicorn-{port}.log"
-    process = soak.start_gunicorn(env, port, args.workers, log)
-    watch = ProcessWatch(process.pid)   # gunicorn leads its own process group
+    log = work / f"serve-{port}.log"
+    process = soak.start_serve(env, port, log, options)
+    watch = ProcessWatch(process.pid)
     try:
         soak.wait_healthy(port, process)
         watch.thread.start()
@@ -484,22 +619,26 @@ def run_once(kind: str, args, rng: random.Random) -> Outcome:
         t0 = time.perf_counter()
         cpu_before = CpuUse.now(watch)
 
+        def new_browser() -> Browser:
+            return Browser([port], random.Random(rng.random()), records, lock, t0)
+
         # The trainers log in first (Argon2: slow on purpose), then the participants come.
         trainers = [Trainer() for _ in range(args.trainers)]
         teams = [TeamState(i, f"Team {i:02d} {run_id}") for i in range(args.teams)]
         people = [Participant(team, n, f"Participant {team.index:02d}-{n} {run_id}")
                   for team in teams for n in range(args.per_team)]
-        deadline = time.monotonic() + args.seconds
+        deadline = Deadline(args.seconds)
         threads, logged_in = [], []
         for trainer in trainers:
             done = threading.Event()
             logged_in.append(done)
             threads.append(threading.Thread(target=run_trainer, daemon=True, args=(
-                trainer, Browser([port], random.Random(rng.random()), records, lock, t0),
-                random.Random(rng.random()), workshop_id, done, deadline)))
+                trainer, new_browser(), random.Random(rng.random()), workshop_id, done,
+                deadline)))
             threads[-1].start()
         for done in logged_in:
             done.wait(timeout=60)
+        addition.start(new_browser, t0, deadline)
         stop = threading.Event()
         threading.Thread(target=soak.progress, daemon=True, args=(
             stop, records, lock, t0, max(5.0, args.seconds / 10))).start()
@@ -508,15 +647,17 @@ def run_once(kind: str, args, rng: random.Random) -> Outcome:
         for team in teams:
             for person in (p for p in people if p.team is team):
                 thread = threading.Thread(target=run_participant, daemon=True, args=(
-                    person, Browser([port], random.Random(rng.random()), records, lock, t0),
-                    random.Random(rng.random()), code, deadline, args, run_id))
+                    person, new_browser(), random.Random(rng.random()), code, deadline,
+                    args, run_id))
                 threads.append(thread)
                 thread.start()
             time.sleep(ramp)
-        for thread in threads:
-            thread.join(timeout=max(0.0, deadline - time.monotonic()) + 2 * soak.REQUEST_TIMEOUT)
+        for thread in threads:   # the deadline may move while they are waited for
+            while thread.is_alive() and time.monotonic() < deadline.at + 2 * soak.REQUEST_TIMEOUT:
+                thread.join(timeout=1.0)
         elapsed = time.perf_counter() - t0
         cpu = CpuUse.now(watch) - cpu_before
+        addition.finish()
         stop.set()
         still = sum(t.is_alive() for t in threads)
         load_end = os.getloadavg()
@@ -524,9 +665,10 @@ def run_once(kind: str, args, rng: random.Random) -> Outcome:
             records = list(records)
     finally:
         watch.stop.set()
-        soak.stop_gunicorn(process)
+        marks = {log: log.stat().st_size}
+        soak.stop_server(process)
     return Outcome(kind, records, elapsed, people, trainers, still, load_start, load_end,
-                   url, [log], watch, cpu, t0)
+                   url, [log], watch, cpu, t0, watch.left_behind(), addition, marks)
 
 
 # --- what happened ---------------------------------------------------------------------------
@@ -575,9 +717,10 @@ def report(outcome: Outcome) -> int:
     saved = [r for r in saves if r.outcome == "saved"]
     conflicts = [r for r in saves if r.outcome == "conflict"]
     errors = [r for r in records if r.status is None or r.status >= 500]
+    expected = {**EXPECTED, **outcome.addition.expected}
     unexpected = [r for r in records if r.status is not None and r.status < 500 and (
         r.outcome == "unexpected" or (r.kind not in SAVES
-                                      and r.status not in EXPECTED.get(r.kind, (200,))))]
+                                      and r.status not in expected.get(r.kind, (200,))))]
 
     print()
     print(f"--- {outcome.database}: ran {elapsed:.1f} s; load average at start "
@@ -586,17 +729,24 @@ def report(outcome: Outcome) -> int:
     print(f"Requests: {len(records)} ({len(records) / elapsed:.1f}/s); saves tried: "
           f"{len(saves)} ({len(saves) / elapsed:.2f}/s); acknowledged: "
           f"{len(saved) / elapsed:.2f}/s")
-    print(f"Gunicorn: peak RSS {outcome.watch.peak_total_kb / 1024:.0f} MB in all, "
-          f"{outcome.watch.peak_process_kb / 1024:.0f} MB the largest process")
+    watch = outcome.watch
+    print(f"Server (drafter serve): peak RSS {watch.peak_total_kb / 1024:.0f} MB in all "
+          f"(web processes {watch.peak_web_kb / 1024:.0f} MB, the queue's worker and its "
+          f"renders {watch.peak_jobs_kb / 1024:.0f} MB), {watch.peak_process_kb / 1024:.0f} "
+          f"MB the largest process (sampled every second)")
     cpu, cores = outcome.cpu, os.cpu_count() or 1
     # The machine is shared: how much of its CPU went to the app, and how much elsewhere.
+    web_cpu, web_wait = watch.cpu_and_wait(jobs=False)
+    print(f"Web processes' threads: {web_cpu:.0f} s on a CPU, {web_wait:.0f} s ready to run "
+          f"but waiting for one (the machine's run queue: {web_wait / max(web_cpu, 1e-9):.1f} "
+          f"s of wait per s of work)")
     print(f"CPU over the run (share of the {cores} cores): machine busy "
-          f"{cpu.machine / elapsed / cores:.0%}; gunicorn {cpu.server / elapsed / cores:.0%}, "
+          f"{cpu.machine / elapsed / cores:.0%}; the server {cpu.server / elapsed / cores:.0%}, "
           f"this script {cpu.client / elapsed / cores:.0%}, everything else (the database "
           f"server, other work) {(cpu.machine - cpu.server - cpu.client) / elapsed / cores:.0%}")
     print()
     print(f"{'latency (ms)':<24}{'count':>7}{'median':>9}{'p95':>9}{'max':>9}")
-    for kind in KINDS:
+    for kind in KINDS + outcome.addition.kinds:
         values = [r.latency for r in records if r.kind == kind and r.status is not None]
         if values:
             print(stats_line(kind, values))
@@ -652,14 +802,24 @@ def report(outcome: Outcome) -> int:
     print(f"  versions logged twice: {result['duplicate_versions']}; versions written by no "
           f"acknowledged save: {len(result['unexplained'])}; sections not at their latest "
           f"logged version: {len(result['stale_rows'])}")
-    _durations, log_errors = soak.server_side(outcome.logs)
-    print(f"Gunicorn log error lines: {len(log_errors)}")
+    _durations, log_errors = soak.server_side(outcome.logs, outcome.log_marks)
+    print(f"Server log error lines: {len(log_errors)}")
     for line in log_errors[:30]:
         print(f"  {line}")
+    # Reports being made when the server is stopped end with errors: not the load's doing.
+    _durations, stopping = soak.server_side(outcome.logs, outcome.log_marks, after=True)
+    print(f"  and while it stopped (not counted: jobs it interrupted): {len(stopping)}")
+    for line in stopping[:10]:
+        print(f"  {line}")
+    print(f"Server processes left running after it stopped: {len(outcome.left_behind)}")
+    for line in outcome.left_behind:
+        print(f"  {line}")
+    added = outcome.addition.report(outcome)
 
     failures = (len(errors) + len(unexpected) + len(result["lost"]) + len(result["leaked"])
                 + result["duplicate_versions"] + len(result["unexplained"])
-                + len(result["stale_rows"]) + len(stopped) + outcome.still + len(log_errors))
+                + len(result["stale_rows"]) + len(stopped) + outcome.still + len(log_errors)
+                + len(outcome.left_behind) + added)
     p95 = percentile(working, 0.95) if working else 0.0
     print()
     print(f"Result on {outcome.database}: {'PASS' if failures == 0 else 'FAIL'} (errors "
@@ -730,7 +890,8 @@ def main() -> int:
     parser.add_argument("--teams", type=int, default=30)
     parser.add_argument("--per-team", type=int, default=2, help="participants per team")
     parser.add_argument("--workers", type=int, default=3,
-                        help="gunicorn workers (2 cores: 3 keeps both busy while one waits)")
+                        help="web processes of drafter serve (its --processes; 3, as make "
+                             "run's: on 2 cores 3 keep both busy while one waits)")
     parser.add_argument("--trainers", type=int, default=1, help="dashboards polling")
     parser.add_argument("--type", type=float, nargs=2, default=(3.0, 12.0), metavar=("MIN", "MAX"),
                         help="seconds between opening a section and saving it")

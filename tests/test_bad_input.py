@@ -144,6 +144,9 @@ def test_letters_in_a_number_field_are_kept_with_what_to_type(client, make_plan,
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Enter a whole number, like 2" in html and "Enter a year in figures, like 2026" in html
+    # The summary joins a label that asks a question without a colon after its "?".
+    assert "Which plan is this? Enter a whole number, like 2" in html and "?:" not in html
+    assert "First year of the plan: Enter a year in figures, like 2026" in html
     assert 'value="second"' in html and 'value="twenty26"' in html
     assert "Not a valid integer value" not in html
     assert load_plan(plan_id).sections["about"].version == 1

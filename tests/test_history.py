@@ -77,6 +77,22 @@ def test_a_long_text_shows_the_words_taken_out_and_put_in():
         "Women were heard in five provinces."
 
 
+def test_a_rewritten_phrase_is_one_change_not_a_mark_per_word():
+    # The spaces between changed words matched, and each word was marked on its own.
+    assert word_pieces("WPS Secretariat in the Directorate of Gender Equality",
+                       "Two staff, full time") == [
+        ("removed", "WPS Secretariat in the Directorate of Gender Equality"),
+        ("added", "Two staff, full time")]
+    assert word_pieces("Women were heard in three provinces.",
+                       "Women were heard in five provinces.") == [
+        ("same", "Women were heard in "), ("removed", "three"), ("added", "five"),
+        ("same", " provinces.")]
+    # A word kept between two changes stays unmarked.
+    assert word_pieces("one two three", "uno two tres") == [
+        ("removed", "one"), ("added", "uno"), ("same", " two "), ("removed", "three"),
+        ("added", "tres")]
+
+
 def test_rows_added_removed_and_changed_are_matched_by_id_and_named(labels):
     after = document(actions={"items": [
         {"id": "a3", "code": "1.3", "title": "Count women in talks"},
@@ -198,6 +214,15 @@ def test_compare_shows_what_changed_since_a_revision(client, make_plan):
     assert "Old analysis" in page and "New analysis" in page
     assert page.count("No change") == 11
     assert client.get(f"/plans/{plan_id}/history/compare?from=nonsense").status_code == 404
+
+
+def test_compare_without_a_revision_says_so_and_does_not_compare_the_plan_with_itself(
+        client, make_plan):
+    plan_id = make_plan(document())
+    page = html.unescape(client.get(f"/plans/{plan_id}/history/compare").get_data(as_text=True))
+    assert "No revision has been saved yet, so there is nothing to compare the plan with." in page
+    assert "From “The plan now” to “The plan now”" not in page
+    assert "sections changed" not in page and "No change" not in page
 
 
 # --- restoring ----------------------------------------------------------------------

@@ -109,6 +109,26 @@ def test_an_event_offers_the_regions_named_in_about_and_takes_another(client, ma
     assert load_plan(plan_id).sections["consultation"].data.events[0].region == "Coastal Plain"
 
 
+def test_lists_keep_dates_whole_and_group_the_digits_of_counts_not_of_years(client, make_plan):
+    """A date in a narrow column was cut at its hyphen ("2025-" above "08-04"), and 1146
+    people read as a code beside the budget's "1,450,000"; a year stays "2024"."""
+    plan_id = make_plan(
+        context={"assessment_year": 2024},
+        consultation={"events": [{"id": "e1", "place": "Online survey", "date": "2025-08-04",
+                                  "women": 1146, "men": 392}]},
+        actions={"items": [{"id": "a1", "code": "1.1", "title": "Train", "end": "2028-12-31"}]})
+    page = client.get(f"/plans/{plan_id}/consultation").get_data(as_text=True)
+    assert '<td data-label="Date" class="nowrap">2025-08-04</td>' in page
+    assert '<td data-label="Women">1,146</td>' in page
+    assert '<td data-label="End" class="nowrap">2028-12-31</td>' in \
+        client.get(f"/plans/{plan_id}/actions").get_data(as_text=True)
+    check = html.unescape(client.get(f"/plans/{plan_id}/check").get_data(as_text=True))
+    assert '<td data-label="Date" class="nowrap">2025-08-04</td>' in check
+    assert '<td data-label="Women">1,146</td>' in check
+    assert re.search(r"Year of the baseline assessment</dt>\s*<dd>\s*<span class=\"prose\">2024<",
+                     check)
+
+
 def test_a_budget_line_always_has_a_kind_of_cost(client, make_plan, load_plan):
     plan_id = make_plan()
     page = client.get(f"/plans/{plan_id}/budget/new").get_data(as_text=True)
@@ -135,6 +155,23 @@ def test_the_delete_page_names_what_will_lose_its_link(client, make_plan):
                      r"</li></ul>", page)
     assert re.search(r"Budget lines</h2>\s*<ul[^>]*><li>Training</li></ul>", page)
     assert "Not about it" not in page
+
+
+def test_the_delete_page_names_an_event_or_a_budget_line_by_what_it_holds(client, make_plan):
+    """Items without a code or title (events, budget lines) are named by their place and
+    date or their description, on the page and in the message after: never "(untitled)"."""
+    plan_id = make_plan(
+        consultation={"events": [{"id": "e1", "place": "Kelmora town hall",
+                                  "date": "2025-04-08"}]},
+        budget={"lines": [{"id": "b1", "description": "Shelters in the Lakes region"}]})
+    for url, name in ((f"/plans/{plan_id}/consultation/e1/delete",
+                       "Kelmora town hall (2025-04-08)"),
+                      (f"/plans/{plan_id}/budget/b1/delete", "Shelters in the Lakes region")):
+        page = html.unescape(client.get(url).get_data(as_text=True))
+        assert f"<h1>Delete “{name}”?</h1>" in page, url
+        assert "(untitled)" not in page
+        followed = client.post(url, data={"version": "1"}, follow_redirects=True)
+        assert f"Deleted “{name}”." in html.unescape(followed.get_data(as_text=True))
 
 
 def test_deleting_what_nothing_refers_to_says_nothing_about_links(client, make_plan):

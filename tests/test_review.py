@@ -225,13 +225,19 @@ def test_reviewers_cannot_resolve_or_edit(team, app):
 def test_the_task_list_says_whose_work_the_completed_sections_are(team):
     # A reviewer read "You have completed 12 of 12 sections" of a plan she cannot edit.
     plan_id, clients = team["plan_id"], team["clients"]
+    # And "Check your plan" is for those who write it: the others read the whole plan.
     for role in ("owner", "editor"):
         page = html_of(clients[role].get(f"/plans/{plan_id}"))
         assert "You have completed 0 of 12 sections." in page
+        assert ">Check your plan</a>" in page
+        assert "<h1>Check your plan</h1>" in html_of(clients[role].get(f"/plans/{plan_id}/check"))
     for role in ("reviewer", "viewer"):
         page = html_of(clients[role].get(f"/plans/{plan_id}"))
         assert "The plan's team has completed 0 of 12 sections." in page
         assert "You have completed" not in page
+        assert ">Read the whole plan</a>" in page and "Check your plan" not in page
+        check = html_of(clients[role].get(f"/plans/{plan_id}/check"))
+        assert "<h1>The whole plan</h1>" in check and "Check your plan" not in check
 
 
 def test_a_trainer_s_scenarios_call_only_owned_plans_theirs(team, app):

@@ -143,6 +143,9 @@ def test_the_cli_names_the_problem_in_the_same_words(runner, tmp_path, store):
      "Consultation, consultation event 1 (“Lakeside”), Date: Enter a date as year-month-day"),
     ("context", {"sex_disaggregated_baseline": "maybe"},
      "Context analysis, The baseline data is broken down by sex: Enter true or false"),
+    # A label that asks a question is followed by the answer, not by "?:".
+    ("about", {"generation": "second"},
+     "About the plan, Which plan is this? Enter a whole number, like 12"),
 ])
 def test_each_kind_of_problem_says_what_to_write_instead(where, data, expected, client):
     raw = json.dumps({where: data}).encode()

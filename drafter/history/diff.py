@@ -186,7 +186,7 @@ def word_pieces(before: str, after: str) -> list[tuple[str, str]]:
     old, new = re.split(r"(\s+)", before), re.split(r"(\s+)", after)
     pieces: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in _bridged(matcher.get_opcodes(), old):
         if op == "equal":
             pieces.append(("same", "".join(old[i1:i2])))
             continue
@@ -195,6 +195,23 @@ def word_pieces(before: str, after: str) -> list[tuple[str, str]]:
         if j2 > j1:
             pieces.append(("added", "".join(new[j1:j2])))
     return pieces
+
+
+def _bridged(opcodes, old: list[str]) -> list[tuple]:
+    """The opcodes with a space kept between two changes made part of them: a rewritten
+    phrase is one change ("Two staff, full time" for "WPS Secretariat in the
+    Directorate"), not one mark per word with the spaces between them unmarked."""
+    bridged: list[tuple] = []
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        between_changes = 0 < index < len(opcodes) - 1 and \
+            opcodes[index - 1][0] != "equal" and opcodes[index + 1][0] != "equal"
+        if op == "equal" and between_changes and not "".join(old[i1:i2]).strip():
+            op = "replace"
+        if op != "equal" and bridged and bridged[-1][0] != "equal":
+            _op, start_i, _i2, start_j, _j2 = bridged.pop()
+            op, i1, j1 = "replace", start_i, start_j
+        bridged.append((op, i1, i2, j1, j2))
+    return bridged
 
 
 def _compare_rows(label: str, old_items: list[Row], new_items: list[Row],

@@ -85,8 +85,10 @@ def problems_in_words(problem: ImportProblem) -> list[str]:
 def in_words(problem: Problem, data: dict | None) -> str:
     if problem.kind == "file":
         return problem.message
-    return _("%(place)s: %(problem)s", place=place(problem.where, data),
-             problem=_sentence(_what_is_wrong(problem)))
+    where = place(problem.where, data)
+    # "Which plan is this? Enter a whole number", not "this?: Enter".
+    joined = _("%(place)s %(problem)s") if where.endswith("?") else _("%(place)s: %(problem)s")
+    return joined % {"place": where, "problem": _sentence(_what_is_wrong(problem))}
 
 
 def _sentence(text: str) -> str:

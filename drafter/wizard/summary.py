@@ -11,11 +11,12 @@ from decimal import Decimal
 
 from flask_babel import format_decimal
 from flask_babel import gettext as _
-from wtforms import BooleanField, FieldList, SelectFieldBase
+from wtforms import BooleanField, DateField, FieldList, SelectFieldBase
 
 from ..plan.schema import PlanDocument
 from . import editing
 from .binding import CONTROL_FIELDS, model_values
+from .forms.common import CountField
 from .steps import Step
 
 
@@ -23,6 +24,13 @@ from .steps import Step
 class Table:
     headings: list[str]
     rows: list[list[str]] = field(default_factory=list)
+    # The columns (by index) of values never broken across lines: dates, which a narrow
+    # column would otherwise cut at a hyphen ("2028-" above "12-31").
+    nowrap: set[int] = field(default_factory=set)
+
+
+def _nowrap(fields) -> set[int]:
+    return {index for index, field_ in enumerate(fields) if isinstance(field_, DateField)}
 
 
 @dataclass
@@ -57,15 +65,18 @@ def display_value(field_, value, labels: dict | None = None) -> str:
         return ", ".join(str(item) for item in value)
     if isinstance(value, Decimal):
         return format_decimal(value, format="#,##0.##")
+    if isinstance(field_, CountField) and isinstance(value, int):
+        return format_decimal(value, format="#,##0")  # never a year: years are not counts
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
 
 
 def _rows_table(field_: FieldList) -> Table:
-    template = field_.unbound_field.args[0]
-    names = [name for name in template()._fields if name != "id"]
-    table = Table([str(template()[name].label.text) for name in names])
+    blank = field_.unbound_field.args[0]()
+    names = [name for name in blank._fields if name != "id"]
+    table = Table([str(blank[name].label.text) for name in names],
+                  nowrap=_nowrap(blank[name] for name in names))
     for entry in field_.entries:
         table.rows.append([display(entry.form[name]) for name in names])
     return table
@@ -100,7 +111,8 @@ def collection_summary(step: Step, section, document) -> SummaryRow:
     columns = [(name, form[name], _choice_labels(form[name])
                 if isinstance(form[name], SelectFieldBase) else None)
                for name, _heading in collection.columns]
-    table = Table([str(heading) for _name, heading in collection.columns])
+    table = Table([str(heading) for _name, heading in collection.columns],
+                  nowrap=_nowrap(field_ for _name, field_, _labels in columns))
     for item in getattr(section, collection.attribute):
         values = model_values(item, collection.form)
         table.rows.append([display_value(field_, values.get(name), labels)

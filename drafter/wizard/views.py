@@ -392,7 +392,7 @@ def delete_item(plan_id: int, section: str, item_id: str):
     if request.method == "GET":
         unlinked = removal.unlinked(plan.view, (step.key, step.collection.attribute), existing)
         return render_template("wizard/delete_item.html", plan=plan, step=step, item=existing,
-                               label=editing.row_label(existing), version=state.version,
+                               label=editing.row_name(existing), version=state.version,
                                unlinked=unlinked)
     remaining = editing.without_item(state.data, step, item_id)
     try:
@@ -402,5 +402,5 @@ def delete_item(plan_id: int, section: str, item_id: str):
     except ConflictError:
         flash(_("The list changed while you were looking at it. Check it and try again."), "error")
         return redirect(url_for(".step", plan_id=plan_id, section=step.key))
-    flash(_("Deleted “%(label)s”.", label=editing.row_label(existing)))
+    flash(_("Deleted “%(label)s”.", label=editing.row_name(existing)))
     return redirect(url_for(".step", plan_id=plan_id, section=step.key, _anchor="items"))

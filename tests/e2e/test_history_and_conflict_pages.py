@@ -1,8 +1,9 @@
-"""The pages of issue 12 on a laptop and on a phone: a section's saves, a comparison of
-revisions, the conflict page, the confirmations of deleting an action and of removing an
-objective, and a refused import. No serious or critical axe violation, no page wider
-than the screen (screenshots saved for a person to look at); and a conflict resolved
-field by field in the browser."""
+"""The pages of issue 12 on a laptop and on a phone: the history and its section's saves,
+a comparison of revisions, the members, the conflict page, the confirmations of deleting
+an action and of removing an objective, and a refused import. No serious or critical axe
+violation or layout fault (`support.layout_findings`), no page wider than the screen
+(screenshots saved for a person to look at); and a conflict resolved field by field in
+the browser."""
 
 from __future__ import annotations
 
@@ -67,7 +68,9 @@ def test_the_pages_are_accessible_and_fit_the_screen(live_server, edited_plan, b
     try:
         page = context.new_page()
         live_server.log_in(page)
-        for name, url in {"section-saves": f"{base}/history/sections/actions",
+        for name, url in {"history": f"{base}/history",
+                          "members": f"{base}/members",
+                          "section-saves": f"{base}/history/sections/actions",
                           "compare": f"{base}/history/compare",
                           "delete-action": f"{base}/actions/{document.actions.items[0].id}/delete"
                           }.items():

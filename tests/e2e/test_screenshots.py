@@ -1,12 +1,15 @@
 """Full-page screenshots of the main kinds of page, on a laptop and on a phone, for a
 person to look at (saved to /tmp/shots, or DRAFTER_E2E_SHOTS). On the phone, no page may
 be wider than the screen, and axe's layout rules find nothing serious there either (a
-table squeezed into a scrolling box, for one, is a region a keyboard cannot scroll)."""
+table squeezed into a scrolling box, for one, is a region a keyboard cannot scroll); at
+both widths, `support.layout_findings` finds nothing (a date cut at its hyphen, for one)."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+
+from support import layout_findings
 
 pytestmark = pytest.mark.e2e
 
@@ -48,10 +51,13 @@ def test_screenshots_of_the_main_pages(live_server, strong_plan, browser, axe, s
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if overflow > 0:
                 too_wide[name] = overflow
-            if phone and (blocking := axe.blocking(axe.violations(page, LAYOUT_RULES))):
-                problems[name] = blocking
+            found = layout_findings(page)
+            if phone:
+                found += axe.blocking(axe.violations(page, LAYOUT_RULES))
+            if found:
+                problems[name] = found
         assert not too_wide, f"pages wider than the {width}px screen (px too wide): {too_wide}"
-        assert not problems, f"axe at {width}px:\n" + "\n".join(
+        assert not problems, f"axe or layout at {width}px:\n" + "\n".join(
             f"{name}:\n{axe.describe(found)}" for name, found in problems.items())
     finally:
         context.close()

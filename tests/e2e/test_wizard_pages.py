@@ -161,8 +161,9 @@ def test_the_pages_changed_for_a_newcomer_are_accessible_and_fit(live_server, st
                                                                  browser, axe, shots, device):
     plan_id, document = strong_plan
     with live_server.app.app_context():
-        viewer = create_user(db.session(), "viewer@ministry.example", "Vera",
-                             "a long test password")
+        # A name as long as many are: the header's links must still each keep to a line.
+        viewer = create_user(db.session(), "viewer@ministry.example",
+                             "Vera Mensah-Okonkwo (Ministry of Gender)", "a long test password")
         set_role(db.session(), plan_id, viewer.id, "viewer")
     event = document.consultation.events[0].id
     width, height = DEVICES[device]
@@ -206,8 +207,16 @@ def test_the_pages_changed_for_a_newcomer_are_accessible_and_fit(live_server, st
         page.get_by_role("button", name="Save and continue").click()
         expect(page.locator(".error-summary")).to_be_visible()
         look("pillars-error", "Pillars and objectives")
+        page.goto(live_server.url + "/")
+        look("plans", "Your plans")
+        # On a phone a plan's title takes the width of the page, its role and dates under
+        # it, rather than a column a few words wide beside three others.
+        title = page.get_by_role("link", name=document.about.title).bounding_box()
+        assert not phone or title["width"] > 0.6 * page.locator("main").bounding_box()["width"]
         page.goto(base + "/consultation")
         look("consultation", "Consultation")
+        page.goto(base + "/regional")  # rows as cards, with yes/no boxes
+        look("regional", "Regional links and twinning")
         page.goto(base + f"/consultation/{event}")
         look("consultation-event", "Change the consultation event")
         page.goto(base + "/budget/new")

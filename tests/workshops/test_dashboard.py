@@ -137,3 +137,14 @@ def test_the_dashboard_names_the_checklist_and_the_join_address(client):
     from drafter.scorecard.service import checklist_for
     with client.application.app_context():
         assert checklist_for("first-plan-minimum").name in page
+
+
+def test_the_list_of_workshops_says_when_no_dates_were_set(app, client):
+    start_workshop(client)  # 1 to 2 December
+    client.post("/workshops/new", data={"name": "Undated workshop", "scenario": "sample:weak",
+                                        "checklist": "csag-2012"})
+    page = client.get("/workshops").get_data(as_text=True)
+    rows = {name: row for name, row in re.findall(
+        r"<tr>\s*<td><a[^>]*>([^<]+)</a></td>(.*?)</tr>", page, re.S)}
+    assert "Not set" in rows["Undated workshop"]  # not an empty cell
+    assert "Not set" not in rows["Drafting workshop, Lakeside Hotel"]

@@ -133,8 +133,13 @@ def year(label, description=None) -> WholeNumberField:
                             render_kw={"inputmode": "numeric", "class": "input-year"})
 
 
-def count(label, description=None) -> WholeNumberField:
-    return WholeNumberField(label, description=description, validators=[Optional()],
+class CountField(WholeNumberField):
+    """A number of people, seats or events: shown with thousands separators where it is
+    read (a year, also a whole number, never is: "2,026")."""
+
+
+def count(label, description=None) -> CountField:
+    return CountField(label, description=description, validators=[Optional()],
                             invalid_value_message=_l("Enter a whole number, like 2"),
                             render_kw={"inputmode": "numeric", "class": "input-count"})
 

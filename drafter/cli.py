@@ -36,6 +36,7 @@ COMMANDS = {
     "backup": "drafter.commands:backup_command",
     "restore": "drafter.commands:restore_command",
     "score": "drafter.scoring.cli:score_command",
+    "validate": "drafter.plan.validate_cli:validate_command",
     "check-checklist": "drafter.scoring.cli:check_checklist_command",
     "render": "drafter.reports.cli:render_command",
     "serve": "drafter.server:serve_command",

@@ -53,6 +53,7 @@ def run_drafter(tmp_path, *args: str, env: dict | None = None):
     (["--help"], "Score the plan file PLAN"),
     (["score", "samples/strong-plan.json"], "Overall:"),
     (["score", "samples/weak-plan.json", "--format", "json"], '"overall"'),
+    (["validate", "samples/strong-plan.json"], "OK: "),
     (["check-checklist", "checklists/csag-2012.yaml"], "OK: "),
     (["schema"], '"title": "PlanFile"'),
 ])

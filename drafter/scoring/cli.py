@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..plan.schema import PlanDocument
+    from ..plan.transfer import ImportProblem
     from .scorer import Scorecard
 
 BAD_INPUT = 2
@@ -27,6 +31,23 @@ def fail(messages: list[str]) -> None:
     for message in messages:
         click.echo(message, err=True)
     raise click.exceptions.Exit(BAD_INPUT)
+
+
+def read_plan_or_fail(plan: Path, words: Callable[[ImportProblem], list[str]] | None = None,
+                      ) -> PlanDocument:
+    """The plan document in the file `plan`; else each problem as a `PLAN: message` line,
+    and exit. `words` says the file's problems (by default: their places as dotted paths)."""
+    from ..plan.transfer import ImportProblem, parse_document
+
+    try:
+        raw = plan.read_bytes()
+    except OSError as exc:
+        fail([f"{plan}: cannot read the plan ({exc.strerror})"])
+    try:
+        return parse_document(raw)
+    except ImportProblem as problem:
+        fail([f"{plan}: {message}"
+              for message in (words(problem) if words else problem.messages)])
 
 
 def render_text(card: Scorecard, gaps: int = 10) -> str:
@@ -66,18 +87,10 @@ def to_json(card: Scorecard) -> str:
               show_default=True)
 def score_command(plan: Path, checklist_path: Path | None, output: str) -> None:
     """Score the plan file PLAN (exported JSON) against a checklist."""
-    from ..plan.transfer import ImportProblem, parse_document
     from .checklist import ChecklistError, default_checklist_path, load_checklist
     from .scorer import score
 
-    try:
-        raw = plan.read_bytes()
-    except OSError as exc:
-        fail([f"{plan}: cannot read the plan ({exc.strerror})"])
-    try:
-        document = parse_document(raw)
-    except ImportProblem as problem:
-        fail([f"{plan}: {message}" for message in problem.messages])
+    document = read_plan_or_fail(plan)
     try:
         checklist = load_checklist(checklist_path or default_checklist_path())
     except ChecklistError as problem:

@@ -19,8 +19,7 @@ def worker_command(workers: int | None) -> None:
     import os
 
     from .. import create_app
-    from . import limits
-    from .queue import consumer
+    from .queue import consumer, interrupt_renders
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("huey").setLevel(logging.WARNING)
@@ -29,9 +28,5 @@ def worker_command(workers: int | None) -> None:
     # not slow the pages people are editing. Renders go lower still (limits.NICENESS).
     os.nice(5)
     running = consumer(app, workers=workers or app.config["JOBS_WORKERS"])
-    running.run()
-    # Stopped (Ctrl+C, SIGTERM): renders in progress end now and their jobs go back in
-    # the queue for the next start; wait for the worker threads to have done that.
-    limits.STOPPING.set()
-    for _worker, thread in running.worker_threads:
-        thread.join(timeout=10)
+    running.run()  # until Ctrl+C or SIGTERM
+    interrupt_renders(running)

@@ -68,3 +68,15 @@ def consumer(app: Flask, *, workers: int, embedded: bool = False) -> Consumer:
     # job asked for is started within half a second (Redis storage blocks instead).
     return kind(huey_of(app), workers=workers, worker_type="thread", periodic=False,
                 initial_delay=0.1, backoff=1.15, max_delay=0.5, check_worker_health=True)
+
+
+def interrupt_renders(running: Consumer) -> None:
+    """Once `running` has been told to stop: end the renders in progress now (their jobs
+    go back in the queue, for the next start) and wait for its threads to have done so.
+    Without this a stopping worker would wait for each render to finish, or be killed
+    with its jobs half-made."""
+    from . import limits
+
+    limits.STOPPING.set()
+    for _worker, thread in running.worker_threads:
+        thread.join(timeout=10)

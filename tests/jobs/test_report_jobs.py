@@ -239,18 +239,23 @@ def test_the_page_gives_the_file_it_followed_even_after_a_change(app, client, pl
 def test_a_render_stopped_by_the_worker_stopping_goes_back_in_the_queue(app, client,
                                                                         plan_id):
     from drafter.jobs import limits
+    from drafter.jobs.queue import interrupt_renders
 
     running = consumer(app, workers=1, embedded=True)
     running.start()
     try:
         client.get(f"/plans/{plan_id}/draft.pdf")
         wait_for(lambda: jobs(app)[0].status == "running")
-        limits.STOPPING.set()  # what `drafter worker` does when stopped
-        wait_for(lambda: jobs(app)[0].status == "queued")
-        assert jobs(app)[0].attempts == 0 and jobs(app)[0].error == ""
-        limits.STOPPING.clear()  # started again: the queued job is made
-        wait_for(lambda: jobs(app)[0].status == "done")
+        running.stop()  # what `drafter worker` does when stopped mid-render
+        interrupt_renders(running)
+        assert [(job.status, job.attempts, job.error) for job in jobs(app)] == \
+            [("queued", 0, "")]
     finally:
         limits.STOPPING.clear()
-        running.stop(graceful=True)
+    started_again = consumer(app, workers=1, embedded=True)
+    started_again.start()
+    try:
+        wait_for(lambda: jobs(app)[0].status == "done")
+    finally:
+        started_again.stop(graceful=True)
     assert client.get(f"/plans/{plan_id}/draft.pdf").mimetype == PDF

@@ -20,13 +20,15 @@ import time
 import tracemalloc
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from drafter import create_app, db  # noqa: E402
 from drafter.migrate import upgrade  # noqa: E402
 from drafter.models import User  # noqa: E402
 from drafter.plan.schema import Context, PlanDocument  # noqa: E402
 from drafter.plan.store import PlanStore  # noqa: E402
+from support import log_in  # noqa: E402
 
 
 def big_plan(actions: int = 50, indicators: int = 100) -> PlanDocument:
@@ -72,7 +74,11 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     url = f"sqlite:///{folder / 'bench.sqlite'}"
     upgrade(url)
-    app = create_app({"DATABASE_URL": url, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "bench"})
+    # Its own task queue: each save schedules the plan's reports ahead, as in `make run`
+    # (a cost the save timings include), never in the checkout's instance/ folder.
+    app = create_app({"DATABASE_URL": url, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "bench",
+                      "JOBS_QUEUE_URL": f"sqlite:///{folder / 'jobs.sqlite'}",
+                      "REPORT_CACHE_DIR": str(folder / "cache")})
     with app.app_context():
         session = db.session()
         owner = User(email="bench@example.org", name="Bench", password_hash="-")
@@ -80,8 +86,7 @@ def main() -> None:
         session.commit()
         plan_id = PlanStore(session).create_plan(big_plan(), owner_id=owner.id)
     client = app.test_client()
-    with client.session_transaction() as cookie:  # logged in, as every real request is
-        cookie["_user_id"] = str(owner.id)
+    log_in(client, owner.id)  # as every real request is
     print(f"Plan with 50 actions, 100 indicators, 50 budget lines; {runs} runs each; SQLite file.")
 
     # Baseline: the store alone, same process, same database.

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import func, select, update
@@ -47,6 +48,18 @@ def wait_for(check, seconds: float = 60):
     raise AssertionError("waited in vain")
 
 
+@contextmanager
+def worker_running(app):
+    """The queue's worker for the length of a `with` block (the `worker` fixture runs
+    one for a whole test; these tests need it only for part of one)."""
+    running = consumer(app, workers=1, embedded=True)
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop(graceful=True)
+
+
 @pytest.fixture
 def plan_id(make_plan):
     return make_plan(sample("weak-plan.json"))
@@ -77,13 +90,9 @@ def test_the_progress_of_another_plans_job_is_not_shown(client, plan_id, make_pl
 
 def test_an_unchanged_plans_pdf_is_served_from_the_cache_without_rendering(app, client,
                                                                            plan_id):
-    running = consumer(app, workers=1, embedded=True)
-    running.start()
     app.config["REPORT_WAIT_SECONDS"] = 60
-    try:
+    with worker_running(app):
         first = client.get(f"/plans/{plan_id}/draft.pdf")
-    finally:
-        running.stop(graceful=True)
     assert first.status_code == 200 and first.mimetype == PDF
     # No worker runs now: only the cache can answer.
     app.config["REPORT_WAIT_SECONDS"] = 0
@@ -219,12 +228,8 @@ def test_the_page_gives_the_file_it_followed_even_after_a_change(app, client, pl
         "queued"
     assert client.get(f"/plans/{plan_id}/draft.pdf?job={job_id}&file=1").status_code == 202
     monkeypatch.setattr(views, "report_data", real)
-    running = consumer(app, workers=1, embedded=True)
-    running.start()
-    try:
+    with worker_running(app):
         wait_for(lambda: jobs(app)[0].status == "done")
-    finally:
-        running.stop(graceful=True)
     state = load_plan(plan_id).sections["about"]
     with app.app_context():
         PlanStore(db.session()).save_section(
@@ -252,10 +257,6 @@ def test_a_render_stopped_by_the_worker_stopping_goes_back_in_the_queue(app, cli
             [("queued", 0, "")]
     finally:
         limits.STOPPING.clear()
-    started_again = consumer(app, workers=1, embedded=True)
-    started_again.start()
-    try:
+    with worker_running(app):  # started again: the job put back is made
         wait_for(lambda: jobs(app)[0].status == "done")
-    finally:
-        started_again.stop(graceful=True)
     assert client.get(f"/plans/{plan_id}/draft.pdf").mimetype == PDF

@@ -72,7 +72,7 @@ def progress(job: ReportJob) -> dict:
             "message": _status_text(job, ahead)}
 
 
-def _wait(key: str, outcome: service.Outcome) -> service.Outcome:
+def _wait(outcome: service.Outcome) -> service.Outcome:
     """Wait up to REPORT_WAIT_SECONDS for a job to finish (0 by default: answer at once)."""
     deadline = time.monotonic() + current_app.config["REPORT_WAIT_SECONDS"]
     session = db.session()
@@ -84,7 +84,10 @@ def _wait(key: str, outcome: service.Outcome) -> service.Outcome:
             break
         outcome = service.Outcome(path=None, job=job)
         if job.status == service.DONE:
-            outcome = service.prepare(session, key, lambda _id: None)
+            # Its file, read straight from the cache: asking `prepare` again could mark a
+            # job whose file was pruned as queued without queueing it.
+            outcome = service.Outcome(path=cache.cached_file(job.key), job=job)
+            break
     return outcome
 
 
@@ -154,4 +157,4 @@ def serve_report(download: Download, build):
     outcome = service.prepare(
         session, key, enqueue, user_id=getattr(current_user, "id", None),
         total=total, per_user=current_app.config["JOBS_PER_USER"], **download.owner)
-    return _answer(_wait(key, outcome), download)
+    return _answer(_wait(outcome), download)

@@ -10,6 +10,7 @@ the same content find one job and one file.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -55,9 +56,11 @@ def sources_digest(kind: str = "plan") -> str:
     return digest
 
 
+@functools.cache
 def renderer_version() -> str:
     # Read from the package metadata, not by importing WeasyPrint: a cache hit in a web
-    # request must not pay for loading the layout engine.
+    # request must not pay for loading the layout engine. Read once per process: the
+    # installed version does not change under a running app.
     from importlib.metadata import version
 
     return version("weasyprint")

@@ -10,8 +10,6 @@ from ..plan.store import LoadedPlan
 from ..review import service as review_service
 from . import data, gapdata
 
-PLAN_KINDS = ("plan", "gap", "docx")  # the PDF draft, the gap report, the Word draft
-
 
 def report_data(session: Session, kind: str, plan: LoadedPlan) -> dict:
     """The data of `plan`'s report of `kind` (the Word draft is made from the same data

@@ -5,6 +5,7 @@ stepped back to the first migration and up again; on SQLite and on PostgreSQL.""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -175,3 +176,53 @@ def test_accounts_made_before_workshops_are_kept_as_ordinary_accounts(first):
     assert rows["memberships"] == [(1, plans[0]["id"], 7, "owner", dt.datetime(2026, 1, 2, 3, 4, 6))]
     with opened(first) as engine, Session(engine) as session:
         assert session.get(User, 7).is_guest is False
+
+
+def test_plans_stored_in_version_1_are_rewritten_in_version_2_with_every_value(tmp_path):
+    """`drafter init-db` (the migrations) upgrades every stored plan: its sections, their
+    history and its named revisions, read back as the v1 file reads after its upgrade."""
+    import json as _json
+
+    from drafter.plan.transfer import parse_document
+
+    v1_file = Path(__file__).parent / "fixtures" / "v1-every-field.json"
+    v1 = _json.loads(v1_file.read_text(encoding="utf-8"))
+    url = fresh_database("sqlite", tmp_path, "v1")
+    upgrade(url, "0006")
+    with opened(url) as engine, engine.begin() as connection:
+        tables = MetaData()
+        tables.reflect(connection)
+        plan_id = connection.execute(tables.tables["plans"].insert().values(
+            title="v1", checklist="csag-2012", created_at=dt.datetime(2026, 1, 1),
+            updated_at=dt.datetime(2026, 1, 1))).inserted_primary_key[0]
+        for number, key in enumerate(SECTION_MODELS, start=1):
+            row = {"plan_id": plan_id, "key": key, "data": _json.dumps(v1[key]),
+                   "version": number, "updated_at": dt.datetime(2026, 1, 1)}
+            connection.execute(tables.tables["plan_sections"].insert().values(
+                status="in_progress", **row))
+            connection.execute(tables.tables["section_changes"].insert().values(
+                at=dt.datetime(2026, 1, 1), **{k: row[k] for k in ("plan_id", "key", "data",
+                                                                      "version")}))
+        connection.execute(tables.tables["revisions"].insert().values(
+            plan_id=plan_id, name="As sent to cabinet", document=_json.dumps(v1),
+            created_at=dt.datetime(2026, 1, 1)))
+
+    upgrade(url)
+
+    expected = parse_document(v1_file.read_bytes())
+    with opened(url) as engine, engine.connect() as connection:
+        tables = MetaData()
+        tables.reflect(connection)
+        stored = dict(connection.execute(select(tables.tables["plan_sections"].c.key,
+                                                tables.tables["plan_sections"].c.data)).all())
+        changes = dict(connection.execute(select(tables.tables["section_changes"].c.key,
+                                                 tables.tables["section_changes"].c.data)).all())
+        revision = connection.execute(select(tables.tables["revisions"].c.document)).scalar()
+    for data in (stored, changes):
+        monitoring = _json.loads(data["monitoring"])
+        assert "midterm_review_year" not in monitoring and len(monitoring["evaluations"]) == 2
+        assert _json.loads(data["pillars"])["pillars"][0]["standards"] == ["prevention"]
+        assert _json.loads(data["context"])["cedaw_gr30_considered"] == "yes"
+    assert _json.loads(revision)["schema_version"] == 2
+    with opened(url) as engine, Session(engine) as session:
+        assert PlanStore(session).load(plan_id).document == expected

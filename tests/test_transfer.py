@@ -139,10 +139,19 @@ def test_the_cli_names_the_problem_in_the_same_words(runner, tmp_path, store):
      ("Leadership and coordination, Members of the body, row 1 (“Ministry of Defence”), "
       "Sector: “space” is not one of the values a plan file may hold here: gender, "
       "foreign_affairs")),
+    # A date a plan may give in part: a year, a year and month, or a day.
     ("consultation", {"events": [{"id": "e1", "place": "Lakeside", "date": "last spring"}]},
-     "Consultation, consultation event 1 (“Lakeside”), Date: Enter a date as year-month-day"),
+     "Consultation, consultation event 1 (“Lakeside”), Date: Enter a year such as 2012, a "
+     "year and month such as 2012-03, or a day such as 2012-03-14"),
+    ("about", {"adoption_date": "2012-02-30"},
+     "About the plan, Date of adoption: That day does not exist in the calendar: enter a "
+     "year such as 2012, a year and month such as 2012-03, or a day such as 2012-03-14"),
+    # An answer the plan may give either way, or not at all.
     ("context", {"sex_disaggregated_baseline": "maybe"},
-     "Context analysis, The baseline data is broken down by sex: Enter true or false"),
+     "Context analysis, The baseline data is broken down by sex: Enter yes, no or not_stated"),
+    ("monitoring", {"evaluations": [{"id": "v1", "kind": "final", "independent": "probably"}]},
+     "Monitoring, evaluation and reporting, Reviews and evaluations, row 1, Independent: "
+     "Enter yes, no or not_stated"),
     # A label that asks a question is followed by the answer, not by "?:".
     ("about", {"generation": "second"},
      "About the plan, Which plan is this? Enter a whole number, like 12"),

@@ -7,11 +7,22 @@ same things with the same messages.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from .vocab import ANSWERS, VocabJsonSchema
 
 NAME_MAX = 200
 LINE_MAX = 500
@@ -33,7 +44,84 @@ Year = Annotated[int, Field(ge=1990, le=2100)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
 Amount = Annotated[Decimal, Field(ge=0, lt=Decimal("1e15"), max_digits=18, decimal_places=2)]
 Date = dt.date
+Percent = Annotated[int, Field(ge=0, le=100)]
 RowId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
+
+
+# --- Answers that may be unknown ----------------------------------------------------
+
+YES, NO, NOT_STATED = "yes", "no", "not_stated"
+ANSWER_VALUES = (YES, NO, NOT_STATED)
+
+
+def _answer(value):
+    # Version 1 of the document stored these facts as true/false, where false meant both
+    # "no" and "the plan does not say": the upgrade keeps true as "yes" and, since a v1
+    # false cannot tell the two apart, reads it as "not stated" (the scorer treats both
+    # as unmet, so no score moves; the drafter can then say "no" where it is no).
+    if value is True:
+        return YES
+    if value is False or value is None or value == "":
+        return NOT_STATED
+    if value not in ANSWER_VALUES:
+        raise ValueError(f"'{value}' is not one of: {', '.join(ANSWER_VALUES)}")
+    return value
+
+
+# In the JSON Schema, the three values with their labels ("Yes", "No", "Not stated"), as
+# a vocabulary's (`vocab.ANSWERS`, whose values are these).
+Answer = Annotated[str, BeforeValidator(_answer), VocabJsonSchema(ANSWERS, default=NOT_STATED)]
+
+
+# --- Dates that plans give in part -----------------------------------------------------
+
+PARTIAL_DATE = re.compile(r"(?P<year>[0-9]{4})(-(?P<month>[0-9]{2})(-(?P<day>[0-9]{2}))?)?")
+
+
+def _partial_date(value):
+    # A v1 document stored full dates only; a date object (or an ISO day) stays the day.
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise ValueError("Enter a year (2012), a year and month (2012-03) or a day (2012-03-14)")
+    value = value.strip()
+    match = PARTIAL_DATE.fullmatch(value)
+    if not match:
+        raise ValueError("Enter a year (2012), a year and month (2012-03) or a day (2012-03-14)")
+    year, month, day = (int(part) if part else None for part in match.group("year", "month", "day"))
+    if not 1990 <= year <= 2100:
+        raise ValueError("Enter a year between 1990 and 2100")
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValueError("That day does not exist in the calendar") from None
+    return value
+
+
+PartialDate = Annotated[str, BeforeValidator(_partial_date),
+                        WithJsonSchema({"type": "string",
+                                        "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+                                        "examples": ["2012", "2012-03", "2012-03-14"],
+                                        "description": (
+                                            "A date as precisely as the plan gives it: a "
+                                            "year (2012), a year and month (2012-03) or a "
+                                            "day (2012-03-14), the year from 1990 to 2100.")})]
+
+
+def date_bounds(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a partial date can mean ("2012-03" -> 1 to 31 March 2012)."""
+    parts = [int(part) for part in value.split("-")]
+    year, month, day = parts + [None] * (3 - len(parts))
+    if day:
+        first = last = dt.date(year, month, day)
+    elif month:
+        first = dt.date(year, month, 1)
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+    else:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return first, last
 
 
 def new_id() -> str:

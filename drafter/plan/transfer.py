@@ -27,7 +27,7 @@ from pydantic import ConfigDict, Field, ValidationError
 
 from ..i18n import gettext as _
 from .links import dangling
-from .schema import SECTION_MODELS, PlanDocument
+from .schema import SCHEMA_VERSION, SECTION_MODELS, PlanDocument
 from .status import Status
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -52,9 +52,84 @@ class PlanFile(PlanDocument):
             **{name: getattr(self, name) for name in PlanDocument.model_fields})
 
 
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+# `Row.id` (fields.py) is every row's, and carries no description of its own.
+ROW_ID_DESCRIPTION = (
+    "The row's identifier: 1 to 40 letters, digits, '_' or '-', unique within its list "
+    "(e.g. \"action-1-2\" or \"3f9c2a7b1d\"). Other rows name this row by it: an action's "
+    "objective_id, an indicator's action_id or objective_id, a budget line's action_id. "
+    "Optional: a row without one is given a random one when the file is imported.")
+
+
 def plan_file_schema() -> dict:
-    """The JSON Schema every plan file (and so every export) is valid against."""
-    return PlanFile.model_json_schema()
+    """The JSON Schema every plan file (and so every export) is valid against, published
+    as the plan-file format by `drafter schema`.
+
+    It is pydantic's schema of `PlanFile`, in JSON Schema 2020-12 (`$schema`), made into
+    something a person can write a plan file from:
+
+    - `x-schema-version` gives the version of the plan document it describes
+      (`SCHEMA_VERSION`), and `schema_version` must be that version (`const`). The app
+      still reads version 1 files (upgrading them); this schema is the current version's.
+    - Every vocabulary (`vocab.Vocab`) is one definition in `$defs`, `vocab_<name>`
+      (`vocab_group`, `vocab_currency`, `vocab_answer`), which the fields holding its
+      values refer to: the values as `enum`, and each with its English label as
+      `oneOf: [{"const": value, "title": label}, ...]` (see `Vocab.json_schema`).
+    - Every field has a `description` (from `Field(description=...)` in schema.py), every
+      section and row its model's docstring.
+    """
+    generated = PlanFile.model_json_schema()
+    defs = generated.pop("$defs")
+    vocabularies: dict[str, dict] = {}
+    _hoist_vocabularies(defs, vocabularies)
+    _hoist_vocabularies(generated, vocabularies)
+    for definition in defs.values():
+        row_id = definition.get("properties", {}).get("id")
+        if row_id is not None:
+            row_id.setdefault("description", ROW_ID_DESCRIPTION)
+    version = generated["properties"]["schema_version"]
+    for bound in ("minimum", "maximum"):
+        version.pop(bound, None)
+    version["const"] = SCHEMA_VERSION
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": generated.pop("title"),
+        "description": (
+            f"{generated.pop('description')} Version {SCHEMA_VERSION} of the NAP Drafter "
+            "plan file: a JSON object with one member per section of a National Action Plan "
+            "on Women, Peace and Security, each optional. Fields with a fixed list of values "
+            "refer to a vocabulary in $defs (vocab_...), which gives each value's English "
+            "label as the title of its oneOf entry."),
+        "x-schema-version": SCHEMA_VERSION,
+        **generated,
+        "$defs": {**defs, **dict(sorted(vocabularies.items()))},
+    }
+
+
+def _hoist_vocabularies(node, vocabularies: dict[str, dict]) -> None:
+    """Replace, under `node`, each vocabulary's schema (`Vocab.json_schema`) by a `$ref`
+    to one definition of it, kept in `vocabularies`; what else the place said (a default)
+    stays beside the `$ref`."""
+    if isinstance(node, list):
+        for item in node:
+            _hoist_vocabularies(item, vocabularies)
+        return
+    if not isinstance(node, dict):
+        return
+    if "x-vocabulary" in node:
+        name = node["x-vocabulary"]
+        own = {key: node.pop(key) for key in ("type", "enum", "oneOf", "x-vocabulary")}
+        vocabularies.setdefault(f"vocab_{name}", {
+            "title": f"Vocabulary: {name}",
+            "description": f"One value of the {name.replace('_', ' ')} list, as the code in "
+                           "enum; the oneOf entry of each code gives its English label "
+                           "(title).",
+            **own})
+        node["$ref"] = f"#/$defs/vocab_{name}"
+        return
+    for value in node.values():
+        _hoist_vocabularies(value, vocabularies)
 
 
 # Kinds of problem whose message already says where it is.

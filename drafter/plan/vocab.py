@@ -4,7 +4,9 @@ Each vocabulary is declared once, as (value, label) pairs. The value is what the
 document stores (stable, English, snake_case); the label is what people read, and goes
 through Flask-Babel so it can be translated (by way of `drafter.i18n`, which imports
 Flask-Babel only inside an app). The same object gives the pydantic type
-that validates a stored value and the choices a WTForms field offers.
+that validates a stored value, the choices a WTForms field offers, and the JSON Schema
+of a value in a plan file (`Vocab.json_schema`: the allowed values with their English
+labels, as `drafter schema` prints them).
 """
 
 from __future__ import annotations
@@ -15,17 +17,20 @@ from babel.core import get_global
 from babel.numbers import get_territory_currencies
 from pydantic import AfterValidator
 
+from ..i18n import in_app
 from ..i18n import lazy_gettext as _l
 
 
 class Vocab:
     """A named, ordered list of (value, label) pairs."""
 
-    def __init__(self, name: str, pairs: list[tuple[str, object]]):
+    def __init__(self, name: str, pairs: list[tuple[str, object]], describe=None):
         self.name = name
         self.pairs = pairs
         self.values = [value for value, _ in pairs]
         self._labels = dict(pairs)
+        # value -> an English description of it, or None: for the JSON Schema only.
+        self._describe = describe
 
     def label(self, value: str) -> str:
         return str(self._labels.get(value, value))
@@ -45,10 +50,55 @@ class Vocab:
             raise ValueError(f"'{value}' is not one of: {allowed}")
         return value
 
+    def json_schema(self) -> dict:
+        """The JSON Schema of one value: a string, one of the values, each with its label.
+
+        The values are given twice, in the two ways JSON Schema tools read them: `enum`,
+        the values alone (what validators and code generators use), and `oneOf`, one
+        `{"const": value, "title": label}` per value, the JSON Schema idiom for a labelled
+        choice (what form builders such as react-jsonschema-form and JSON Forms show, and
+        what a person reads). `x-vocabulary` names the list, so that the fields sharing
+        one (`groups` on events and on levels) can be told. The labels are in English
+        whatever the locale: the schema is a file-format standard, as the values are.
+        """
+        options = []
+        for value, label in self.pairs:
+            option = {"const": value, "title": english(label)}
+            if self._describe is not None and (about := self._describe(value)):
+                option["description"] = about
+            options.append(option)
+        return {"type": "string", "enum": list(self.values), "oneOf": options,
+                "x-vocabulary": self.name}
+
     @property
     def type(self):
         """The pydantic type of one stored value of this vocabulary."""
-        return Annotated[str, AfterValidator(self._check)]
+        return Annotated[str, AfterValidator(self._check), VocabJsonSchema(self)]
+
+
+class VocabJsonSchema:
+    """A pydantic annotation giving a string field the JSON Schema of a vocabulary's value
+    (`Vocab.json_schema`), made when a schema is asked for, not at import."""
+
+    def __init__(self, vocab: Vocab, **extra):
+        self.vocab = vocab
+        self.extra = extra  # more keywords, e.g. a `default`
+
+    def __get_pydantic_json_schema__(self, core_schema, handler) -> dict:
+        schema = handler(core_schema)
+        schema.update(self.vocab.json_schema(), **self.extra)
+        return schema
+
+
+def english(text: object) -> str:
+    """`text` (a label, lazily translated) in English, the language it is written in,
+    even inside an app whose locale is another."""
+    if in_app():
+        from flask_babel import force_locale
+
+        with force_locale("en"):
+            return str(text)
+    return str(text)
 
 
 PLAN_TYPES = Vocab("plan_type", [
@@ -218,6 +268,42 @@ BUDGET_LINKS = Vocab("budget_link", [
     ("earmarked_fund", _l("A dedicated fund")),
 ])
 
+ANSWERS = Vocab("answer", [
+    ("yes", _l("Yes")),
+    ("no", _l("No")),
+    ("not_stated", _l("Not stated")),
+])
+
+CONSULTATION_LEVELS = Vocab("consultation_level", [
+    ("national", _l("National")),
+    ("regional", _l("Regional or provincial")),
+    ("district", _l("District or municipal")),
+    ("community", _l("Community or village")),
+    ("diaspora", _l("Diaspora or refugees abroad")),
+    ("online", _l("Online")),
+])
+
+EVALUATION_KINDS = Vocab("evaluation_kind", [
+    ("midterm", _l("Mid-term review")),
+    ("final", _l("Final evaluation")),
+    ("annual_review", _l("Annual review")),
+    ("other", _l("Other evaluation")),
+])
+
+EVALUATION_STATUSES = Vocab("evaluation_status", [
+    ("planned", _l("Planned")),
+    ("done", _l("Done")),
+])
+
+ME_FRAMEWORK_PARTS = Vocab("me_framework_part", [
+    ("results_framework", _l("Results framework or matrix")),
+    ("logframe", _l("Logical framework (logframe)")),
+    ("me_chapter", _l("Monitoring and evaluation chapter")),
+    ("indicator_reference_sheets", _l("Indicator reference sheets")),
+    ("monitoring_plan", _l("Monitoring plan with data collection")),
+    ("baseline_study", _l("Baseline study")),
+])
+
 REGIONAL_FRAMEWORKS = Vocab("regional_framework", [
     ("au_crf", _l("African Union Continental Results Framework")),
     ("ecowas", _l("ECOWAS Plan of Action")),
@@ -253,4 +339,13 @@ def _tender_currencies() -> list[str]:
     return sorted(codes)
 
 
-CURRENCIES = Vocab("currency", [(code, code) for code in _tender_currencies()])
+def _currency_name(code: str) -> str:
+    """The English name of a currency ("US Dollar"), for the JSON Schema only: the English
+    locale's data is loaded when a schema is made, never when a plan is read."""
+    from babel.numbers import get_currency_name
+
+    return get_currency_name(code, locale="en")
+
+
+CURRENCIES = Vocab("currency", [(code, code) for code in _tender_currencies()],
+                   describe=_currency_name)

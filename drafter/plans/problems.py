@@ -17,7 +17,7 @@ from functools import cache
 
 from flask_babel import gettext as _
 
-from ..plan.fields import Year
+from ..plan.fields import PARTIAL_DATE, Answer, PartialDate, Year
 from ..plan.schema import SECTION_MODELS
 from ..plan.transfer import ImportProblem, Problem
 from ..plan.vocab import Vocab
@@ -78,7 +78,23 @@ def _what_is_wrong(problem: Problem) -> str:
         return _("enter one of: %(values)s", values=detail.get("ctx", {}).get("expected", ""))
     if kind == "value_error" and (vocabulary := _vocabulary(annotation)) is not None:
         return _not_in(vocabulary, detail.get("input"))
+    if kind == "value_error" and _checked_by(annotation, Answer):
+        return _("enter yes, no or not_stated")
+    if kind == "value_error" and _checked_by(annotation, PartialDate):
+        return _partial_date_problem(detail)
     return friendly_message(detail) if detail else problem.message
+
+
+def _partial_date_problem(detail: dict) -> str:
+    """What to write for a date that may be given in part, after what was wrong with it
+    if it had the right shape (a year out of range, a day not in the calendar)."""
+    what = _("enter a year such as 2012, a year and month such as 2012-03, or a day such "
+             "as 2012-03-14")
+    typed = detail.get("input")
+    if isinstance(typed, str) and PARTIAL_DATE.fullmatch(typed.strip()):
+        return _("%(problem)s: %(what)s", problem=friendly_message(detail).rstrip("."),
+                 what=what)
+    return what
 
 
 def _not_in(vocabulary: Vocab, value) -> str:
@@ -98,8 +114,14 @@ def _annotation_at(where: tuple):
             info = model.model_fields.get(part) if model is not None else None
             if info is None:
                 return None
-            annotation, model = info.annotation, None
+            # Pydantic keeps the constraints of a field that is not optional apart from
+            # its type (an answer is `str` with its validator in `metadata`): put back.
+            annotation = typing.Annotated[(info.annotation, *info.metadata)] \
+                if info.metadata else info.annotation
+            model = None
         else:  # a row of a list: its type, and the row's model if it has one
+            if typing.get_origin(annotation) is typing.Annotated:
+                annotation = typing.get_args(annotation)[0]  # the list, without its bound
             arguments = typing.get_args(annotation)
             annotation = arguments[0] if arguments else None
         if isinstance(annotation, type) and annotation in _row_models():
@@ -122,6 +144,20 @@ def _holds(annotation, wanted) -> bool:
     return annotation == wanted or any(_holds(argument, wanted)
                                        for argument in typing.get_args(annotation)
                                        if argument is not type(None))
+
+
+def _validators(annotation) -> set:
+    """The functions of the validators in `annotation` (and in its unions and lists)."""
+    found = {getattr(item, "func", None) for item in getattr(annotation, "__metadata__", ())}
+    for argument in typing.get_args(annotation) if annotation is not None else ():
+        if argument is not type(None) and not isinstance(argument, (str, int)):
+            found |= _validators(argument)
+    return found - {None}
+
+
+def _checked_by(annotation, kind) -> bool:
+    """Whether a value at `annotation` is checked as `kind` (`Answer`, `PartialDate`) is."""
+    return bool(_validators(kind) & _validators(annotation))
 
 
 def _vocabulary(annotation) -> Vocab | None:

@@ -122,6 +122,30 @@ def test_inline_rows_are_compared_too(labels):
         ("Sector", "", "Defence")]
 
 
+def test_answers_dates_in_part_and_rows_counted_by_level_read_as_on_the_page(labels):
+    """Version 2's values: an answer changes from "Not stated" to "No" (never from a
+    stored "not_stated"), a date given in part is shown as typed, and a row counted by
+    level is named as added, then changed field by field."""
+    after = document(context={"sex_disaggregated_baseline": "no"},
+                     about={"adoption_date": "2012-03"},
+                     consultation={"levels": [{"id": "l1", "level": "district", "count": 52}]})
+    sections = by_key(diff_documents(document(), after))
+    (answer,) = sections["context"].fields
+    assert (answer.label, answer.before, answer.after) == (
+        "The baseline data is broken down by sex", "Not stated", "No")
+    (date,) = sections["about"].fields
+    assert (date.label, date.before, date.after, date.kind) == (
+        "Date of adoption", "", "2012-03", "added")
+    (levels,) = sections["consultation"].lists
+    assert levels.label == "Consultations by level"
+    assert [row.kind for row in levels.rows] == ["added"]
+    later = document(consultation={"levels": [{"id": "l1", "level": "district", "count": 60,
+                                               "groups": ["youth"]}]})
+    (levels,) = by_key(diff_documents(after, later))["consultation"].lists
+    assert [(f.label, f.before, f.after) for f in levels.rows[0].fields] == [
+        ("Consultations", "52", "60"), ("Groups heard", "", "Young women and youth")]
+
+
 def test_a_section_with_fields_and_a_long_list_shows_both(labels):
     before = document(consultation={"process_summary": "Two rounds",
                                     "events": [{"id": "e1", "place": "Port Lumen"}]})

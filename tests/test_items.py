@@ -205,7 +205,7 @@ def pillars_form(objectives, **fields) -> dict:
     data = {"vision": "Old vision", "version": "1", "later": "1"}
     for index, pillar in enumerate(PlanDocument().pillars.pillars):
         data |= {f"pillars-{index}-id": pillar.id, f"pillars-{index}-name": pillar.name,
-                 f"pillars-{index}-standard": pillar.standard or ""}
+                 f"pillars-{index}-standards": pillar.standards}
     for index, objective in enumerate(objectives):
         data |= {f"objectives-{index}-{name}": value or "" for name, value in objective.items()}
     return {**data, **fields}

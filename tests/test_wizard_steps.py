@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -18,7 +19,7 @@ CASES = {
               {"title": "A title typed before the mistake", "period_start": "2030",
                "period_end": "2026"}, "period_end", "A title typed before the mistake"),
     "context": ({"conflict_analysis": "Twenty years of conflict in the north.",
-                 "sex_disaggregated_baseline": "y", "assessment_year": "2024"},
+                 "sex_disaggregated_baseline": "yes", "assessment_year": "2024"},
                 "Twenty years of conflict in the north.",
                 {"conflict_analysis": "Analysis typed before the mistake", "assessment_year": "1200"},
                 "assessment_year", "Analysis typed before the mistake"),
@@ -34,7 +35,7 @@ CASES = {
                       "validation_workshop_date": "the fifth of May"},
                      "validation_workshop_date", "Summary typed before the mistake"),
     "pillars": ({"vision": "Women shape peace in Varesia.", "pillars-0-id": "prevention",
-                 "pillars-0-name": "Prevention", "pillars-0-standard": "prevention",
+                 "pillars-0-name": "Prevention", "pillars-0-standards": "prevention",
                  "objectives-0-code": "1.1", "objectives-0-pillar_id": "prevention",
                  "objectives-0-title": "Early warning includes women"},
                 "Early warning includes women",
@@ -46,11 +47,16 @@ CASES = {
                "A gap of 2 million.",
                {"currency": "XYZ", "funding_gap_statement": "Gap typed before the mistake"},
                "currency", "Gap typed before the mistake"),
+    "indicators": ({"stated": "yes", "stated_count": "64", "with_targets": "yes"},
+                   "64",
+                   {"stated": "yes", "stated_count": "sixty-four"},
+                   "stated_count", "sixty-four"),
     "monitoring": ({"monitoring_body": "National Steering Committee", "reporting_frequency": "annual",
                     "report_recipients": ["parliament", "public"]},
                    "National Steering Committee",
-                   {"monitoring_body": "Body typed before the mistake", "midterm_review_year": "soon"},
-                   "midterm_review_year", "Body typed before the mistake"),
+                   {"monitoring_body": "Body typed before the mistake",
+                    "evaluations-0-kind": "midterm", "evaluations-0-year": "soon"},
+                   "evaluations-0-year", "Body typed before the mistake"),
     "localisation": ({"languages": "French\nArabic", "dissemination_plan": "Radio in six languages."},
                      "Radio in six languages.",
                      {"dissemination_plan": "Plan typed before the mistake",
@@ -377,3 +383,98 @@ def test_a_plan_needs_its_country_and_type_to_start(client):
     response = client.post("/plans/new", data={"country_or_organisation": "Varesia",
                                                "plan_type": "national"})
     assert response.status_code == 302
+
+
+# --- version 2 of the document: answers, dates in part, rows counted by level -------------
+
+def test_consultations_counted_by_level_save_and_come_back(client, make_plan, load_plan):
+    plan_id = started_plan(make_plan)
+    response = client.post(f"/plans/{plan_id}/consultation", data={
+        "levels-0-level": "district", "levels-0-count": "52", "levels-0-participants": "3100",
+        "levels-0-women": "1900", "levels-0-places": "All 14 provinces",
+        "levels-0-groups": ["rural_women", "youth"],
+        "levels-1-level": "national", "levels-1-count": "3",
+        "version": "0", "later": "1"})
+    assert response.status_code == 302
+    levels = load_plan(plan_id).sections["consultation"].data.levels
+    assert [(row.level, row.count, row.participants, row.women, row.places, row.groups)
+            for row in levels] == [
+        ("district", 52, 3100, 1900, "All 14 provinces", ["rural_women", "youth"]),
+        ("national", 3, None, None, "", [])]
+    page = client.get(f"/plans/{plan_id}/consultation").get_data(as_text=True)
+    assert re.search(r'<option selected value="district">', page)
+    assert 'name="levels-0-participants" type="text" value="3100"' in page
+    assert re.search(r'checked[^>]*name="levels-0-groups"[^>]*value="rural_women"|'
+                     r'name="levels-0-groups"[^>]*value="rural_women"[^>]*checked', page)
+    # The groups of a row are a group of checkboxes named for the row.
+    assert "Groups heard, row 1</legend>" in page
+    check = html.unescape(client.get(f"/plans/{plan_id}/check").get_data(as_text=True))
+    assert '<td data-label="Participants">3,100</td>' in check
+    assert "Rural women, Young women and youth" in check
+
+
+def test_more_women_than_participants_is_refused_on_the_row(client, make_plan, load_plan):
+    plan_id = started_plan(make_plan)
+    response = client.post(f"/plans/{plan_id}/consultation", data={
+        "levels-0-level": "district", "levels-0-participants": "30", "levels-0-women": "40",
+        "version": "0", "later": "1"})
+    assert response.status_code == 400
+    assert 'href="#levels-0-women"' in response.get_data(as_text=True)
+    assert "There cannot be more women than participants." in response.get_data(as_text=True)
+    assert load_plan(plan_id).sections["consultation"].data.levels == []
+
+
+def test_an_answer_is_three_radios_and_saves_what_was_chosen(client, make_plan, load_plan):
+    plan_id = started_plan(make_plan)
+    page = client.get(f"/plans/{plan_id}/context").get_data(as_text=True)
+    group = page[page.index('id="sex_disaggregated_baseline"'):]
+    group = group[:group.index("</fieldset>")]
+    assert re.findall(r'type="radio" value="(\w+)"', group) == ["yes", "no", "not_stated"]
+    assert re.search(r'checked[^>]*value="not_stated"', group)  # nothing said yet
+    response = client.post(f"/plans/{plan_id}/context", data={
+        "sex_disaggregated_baseline": "no", "external_dimension": "yes",
+        "version": version_of(page), "later": "1"})
+    assert response.status_code == 302
+    context = load_plan(plan_id).sections["context"].data
+    assert (context.sex_disaggregated_baseline, context.external_dimension,
+            context.cedaw_gr30_considered) == ("no", "yes", "not_stated")
+    check = html.unescape(client.get(f"/plans/{plan_id}/check").get_data(as_text=True))
+    for label, shown in (("The baseline data is broken down by sex", "No"),
+                         ("The plan acts abroad: foreign policy, aid, peacekeeping", "Yes"),
+                         ("The review considers CEDAW General Recommendation 30", "Not stated")):
+        assert re.search(rf"{re.escape(label)}</dt>\s*<dd>\s*<span class=\"prose\">{shown}<",
+                         check), label
+    assert "not_stated" not in check
+
+
+def test_a_date_given_in_part_is_kept_and_shown_as_typed(client, make_plan, load_plan):
+    plan_id = started_plan(make_plan)
+    page = client.get(f"/plans/{plan_id}/about").get_data(as_text=True)
+    response = client.post(f"/plans/{plan_id}/about", data={
+        "title": "Plan of Varesia", "adoption_date": " 2012-03 ", "version": version_of(page),
+        "later": "1"})
+    assert response.status_code == 302
+    assert load_plan(plan_id).sections["about"].data.adoption_date == "2012-03"
+    check = html.unescape(client.get(f"/plans/{plan_id}/check").get_data(as_text=True))
+    assert re.search(r"Date of adoption</dt>\s*<dd>\s*<span class=\"prose\">2012-03<", check)
+    # A date box left empty is no date, not a mistake.
+    page = client.get(f"/plans/{plan_id}/about").get_data(as_text=True)
+    response = client.post(f"/plans/{plan_id}/about", data={
+        "title": "Plan of Varesia", "adoption_date": "", "version": version_of(page),
+        "later": "1"})
+    assert response.status_code == 302
+    assert load_plan(plan_id).sections["about"].data.adoption_date is None
+
+
+def test_a_row_of_evaluations_left_at_not_stated_is_a_blank_row(client, make_plan, load_plan):
+    """A new row's answer starts at "Not stated": a row with nothing else is not saved."""
+    plan_id = started_plan(make_plan)
+    response = client.post(f"/plans/{plan_id}/monitoring", data={
+        "evaluations-0-kind": "final", "evaluations-0-status": "planned",
+        "evaluations-0-year": "2030", "evaluations-0-independent": "yes",
+        "evaluations-1-independent": "not_stated", "evaluations-1-year": "",
+        "version": "0", "later": "1"})
+    assert response.status_code == 302
+    evaluations = load_plan(plan_id).sections["monitoring"].data.evaluations
+    assert [(row.kind, row.status, row.year, row.independent) for row in evaluations] == [
+        ("final", "planned", 2030, "yes")]

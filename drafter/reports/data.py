@@ -5,7 +5,9 @@ nothing else, so a report can never reach the database or a live model, and the 
 of this data (with the templates) says exactly when a cached PDF is still good.
 
 Labels come from the wizard's own forms (each label is written once, in the form),
-values are shown as "Check your plan" shows them (`wizard.summary.display`), and
+values are shown as "Check your plan" shows them (`wizard.summary.display`: an answer as
+"Yes", "No" or "Not stated"), except that dates are written out as a reader reads them
+("March 2012" for a date given in part, `when`) and amounts carry the plan's currency;
 every string is translated in the active locale, which is part of the data too.
 
 Shape of a plan draft (`plan_report`)::
@@ -34,10 +36,11 @@ from flask_babel import gettext as _
 from wtforms import BooleanField, FieldList, IntegerField, SelectFieldBase, TextAreaField
 
 from ..plan import vocab as v
+from ..plan.fields import NOT_STATED, PARTIAL_DATE
 from ..plan.schema import PlanDocument
 from ..plan.store import LoadedPlan
 from ..wizard.binding import CONTROL_FIELDS, model_values
-from ..wizard.forms.common import LinesField
+from ..wizard.forms.common import AmountField, AnswerField, LinesField, PartialDateField
 from ..wizard.steps import STEPS
 from ..wizard.summary import display_value
 from .budget import budget_totals, money
@@ -55,11 +58,19 @@ def paragraphs(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"\n\s*\n", text or "") if part.strip()]
 
 
-def when(value: dt.date | dt.datetime | None, pattern: str = "d MMMM yyyy") -> str:
+def when(value: dt.date | dt.datetime | str | None, pattern: str = "d MMMM yyyy") -> str:
+    """A date as the reader's locale writes it: "14 March 2012" for `pattern`.
+
+    A date the plan gives in part (`fields.PartialDate`, text) is written as far as it
+    goes: "2012-03" as "March 2012" (with the month as short as `pattern` has it: "Mar
+    2012" for "d MMM yyyy"), "2012" as "2012".
+    """
     if not value:
         return ""
     if isinstance(value, dt.datetime):  # Flask-Babel moves it to the reader's time zone
         return format_date(value, pattern)
+    if isinstance(value, str):
+        return _partial_date_text(value, pattern, current_locale())
     return _date_text(value, pattern, current_locale())
 
 
@@ -67,6 +78,22 @@ def when(value: dt.date | dt.datetime | None, pattern: str = "d MMMM yyyy") -> s
 def _date_text(day: dt.date, pattern: str, locale: str) -> str:
     # A plan repeats the same few dates (action starts and ends) many times.
     return babel_dates.format_date(day, pattern, locale=locale)
+
+
+@functools.lru_cache(maxsize=1024)
+def _partial_date_text(value: str, pattern: str, locale: str) -> str:
+    match = PARTIAL_DATE.fullmatch(value)
+    if not match:  # never stored (the document refuses it), but never an error in print
+        return value
+    year, month, day = (int(part) if part else None
+                        for part in match.group("year", "month", "day"))
+    if day:
+        return _date_text(dt.date(year, month, day), pattern, locale)
+    if month:
+        # The locale's own order for a month and year ("March 2012", "marzo de 2012").
+        skeleton = "yMMMM" if "MMMM" in pattern else "yMMM"
+        return babel_dates.format_skeleton(skeleton, dt.date(year, month, 1), locale=locale)
+    return str(year)
 
 
 def number(value: int | None) -> str:
@@ -115,11 +142,16 @@ def is_count(field) -> bool:
         "input-count" in (field.render_kw or {}).get("class", "").split()
 
 
-def shown(field, value) -> str:
+def shown(field, value, currency: str | None = None) -> str:
     """`value` as "Check your plan" shows it in `field` (`wizard.summary.display_value`),
-    translating only the labels of the chosen options; counts with thousands separators."""
+    translating only the labels of the chosen options; counts with thousands separators,
+    dates in words ("March 2012"), amounts with the plan's currency."""
     if is_count(field) and isinstance(value, int):
         return number(value)
+    if isinstance(field, PartialDateField):
+        return when(value)
+    if isinstance(field, AmountField) and value is not None:
+        return f"{currency}\u00a0{money(value)}" if currency else money(value)
     labels = None
     if isinstance(field, SelectFieldBase) and field.choices:
         chosen = set(value) if isinstance(value, list) else {value}
@@ -128,12 +160,24 @@ def shown(field, value) -> str:
     return display_value(field, value, labels)
 
 
-def _rows_table(field: FieldList, rows: list[dict]) -> tuple[list[str], list[list[str]]]:
-    """A list of rows (members, risks, partners) as column headings and cells."""
+def _rows_table(field: FieldList, rows: list[dict],
+               currency: str | None = None) -> tuple[list[str], list[list[str]], list[int]]:
+    """A list of rows (members, risks, evaluations) as column headings and cells, and
+    which columns hold quantities (counts, amounts), set right so their digits line up."""
     template = field.entries[0].form if field.entries else field.unbound_field.args[0]()
     names = [name for name in template._fields if name != "id"]
+    numeric = [index for index, name in enumerate(names)
+               if is_count(template[name]) or isinstance(template[name], AmountField)]
     return ([text_of(template[name].label.text) for name in names],
-            [[shown(template[name], row.get(name)) for name in names] for row in rows])
+            [[shown(template[name], row.get(name), currency) for name in names]
+             for row in rows], numeric)
+
+
+def _says_nothing(field, value) -> bool:
+    """A yes/no fact every blank form has: a checkbox, or an answer left "not stated".
+    Printed, but it does not make a section written; a "yes" or "no" given does."""
+    return isinstance(field, BooleanField) or \
+        (isinstance(field, AnswerField) and value in (None, "", NOT_STATED))
 
 
 def _groups(form) -> list[tuple[str, list[str]]]:
@@ -147,7 +191,8 @@ def _groups(form) -> list[tuple[str, list[str]]]:
     return groups
 
 
-def _field_blocks(form, values: dict, names: list[str]) -> list[dict]:
+def _field_blocks(form, values: dict, names: list[str],
+                  currency: str | None = None) -> list[dict]:
     """Consecutive short fields become one list of facts; prose and row lists stand alone."""
     blocks: list[dict] = []
     facts: list[dict] = []
@@ -164,24 +209,24 @@ def _field_blocks(form, values: dict, names: list[str]) -> list[dict]:
         label = text_of(field.label.text)
         if isinstance(field, FieldList):
             if value:
-                columns, rows = _rows_table(field, value)
+                columns, rows, numeric = _rows_table(field, value, currency)
                 flush()
                 blocks.append({"type": "table", "caption": label, "columns": columns,
-                               "rows": rows})
+                               "rows": rows, "numeric": numeric})
         elif isinstance(field, TextAreaField) and not isinstance(field, LinesField):
             if paragraphs(value):
                 flush()
                 blocks.append({"type": "prose", "label": label, "paragraphs": paragraphs(value)})
-        elif isinstance(field, BooleanField):
+        elif _says_nothing(field, value):
             facts.append({"label": label, "value": shown(field, value), "flag": True})
-        elif text := shown(field, value):
+        elif text := shown(field, value, currency):
             facts.append({"label": label, "value": text, "flag": False})
     flush()
     return blocks
 
 
 def _has_content(blocks: list[dict]) -> bool:
-    """Yes/No answers alone do not make a section written: every blank form has them."""
+    """Answers not given alone do not make a section written: every blank form has them."""
     for block in blocks:
         if block["type"] != "facts" or any(not item["flag"] for item in block["items"]):
             return True
@@ -192,9 +237,10 @@ def form_sections(step, document: PlanDocument) -> tuple[list[dict], bool]:
     """The step's fields as groups of blocks, and whether anything was written."""
     form = _blank_form(step)
     values = model_values(getattr(document, step.key), step.form)
+    currency = document.budget.currency  # of every amount of the plan
     out = []
     for heading, names in _groups(form):
-        blocks = _field_blocks(form, values, names)
+        blocks = _field_blocks(form, values, names, currency)
         if blocks:
             out.append({"type": "group", "heading": heading, "blocks": blocks})
     written = any(_has_content(group["blocks"]) for group in out)
@@ -213,10 +259,21 @@ def _indicator(indicator) -> dict:
             "target": with_year(indicator.target, indicator.target_year)}
 
 
+def standards_covered(pillar) -> str:
+    """The standard pillars a pillar of the plan covers, where its name does not already
+    say so: "Prevention, Protection" for a merged "Prevention and protection"; "" for a
+    pillar named "Prevention" that covers prevention alone."""
+    labels = [vocab_label(v.STANDARD_PILLARS, key) for key in pillar.standards]
+    if labels == [pillar.name]:
+        return ""
+    return ", ".join(labels)
+
+
 def pillar_outline(document: PlanDocument) -> list[dict]:
     """Each pillar with its objectives (objectives under no pillar come last)."""
     pillars = document.pillars
     out = [{"name": pillar.name or _("(unnamed pillar)"), "description": pillar.description,
+            "standards": standards_covered(pillar),
             "objectives": [{"code": o.code, "title": o.title, "outcome": o.outcome}
                            for o in pillars.objectives if o.pillar_id == pillar.id]}
            for pillar in pillars.pillars]
@@ -225,7 +282,7 @@ def pillar_outline(document: PlanDocument) -> list[dict]:
              for o in pillars.objectives if o.pillar_id not in known]
     if loose:
         out.append({"name": _("Objectives not yet under a pillar"), "description": "",
-                    "objectives": loose})
+                    "standards": "", "objectives": loose})
     return [pillar for pillar in out if pillar["objectives"] or pillar["description"]]
 
 

@@ -240,13 +240,18 @@ def _block(document, block: dict, report: dict) -> None:
         for text in block["paragraphs"]:
             document.add_paragraph(clean(text))
     elif kind == "table":
-        _table(document, block["columns"], block["rows"], caption=block["caption"])
+        table = _table(document, block["columns"], block["rows"], caption=block["caption"])
+        _align_right(table, block.get("numeric", []))
         _cut_note(document, block)
     elif kind == "pillars":
         document.add_heading(_("Pillars and their objectives"), level=2)
         _cut_note(document, block)
         for pillar in block["pillars"]:
             document.add_heading(clean(pillar["name"]), level=3)
+            if pillar.get("standards"):
+                paragraph = document.add_paragraph()
+                paragraph.add_run(_("Standard pillars it covers:")).italic = True
+                paragraph.add_run(clean(" " + pillar["standards"]))
             if pillar["description"]:
                 document.add_paragraph(clean(pillar["description"]))
             for objective in pillar["objectives"]:

@@ -10,6 +10,7 @@ from wtforms.fields import SelectField
 
 from ..i18n import LazyText
 from ..wizard.binding import apply_limits
+from ..wizard.forms.common import AnswerField
 from ..wizard.summary import collection_summary
 
 
@@ -21,6 +22,8 @@ def field_kind(field) -> str:
         return "rows"
     if isinstance(field, BooleanField):
         return "checkbox"
+    if isinstance(field, AnswerField):
+        return "answer"  # Yes / No / Not stated, side by side
     if isinstance(field, (SelectMultipleField, RadioField)):
         return "checkboxes"  # a fieldset of options, each with its own label
     if isinstance(field, SelectField):

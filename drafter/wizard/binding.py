@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from wtforms import Field, FieldList, FormField
 from wtforms.form import BaseForm
 
-from ..plan.fields import Model, new_id
+from ..plan.fields import NOT_STATED, Model, new_id
 
 # Form fields that are controls, not content.
 CONTROL_FIELDS = {"csrf_token", "version", "complete"}
@@ -24,6 +24,11 @@ CONTROL_FIELDS = {"csrf_token", "version", "complete"}
 
 def is_blank(value: Any) -> bool:
     return value in (None, "", [], False)
+
+
+def is_blank_field(field: Field, value: Any) -> bool:
+    """Blank as typed in `field`: an answer left at "not stated" says nothing either."""
+    return is_blank(value) or (field.type == "AnswerField" and value == NOT_STATED)
 
 
 def form_values(form: BaseForm) -> tuple[dict, dict[str, list[int]]]:
@@ -42,7 +47,8 @@ def form_values(form: BaseForm) -> tuple[dict, dict[str, list[int]]]:
             rows, indices = [], []
             for index, entry in enumerate(field.entries):
                 row = dict(entry.form.data)
-                if all(is_blank(value) for key, value in row.items() if key != "id"):
+                if all(is_blank_field(entry.form[key], value)
+                       for key, value in row.items() if key != "id"):
                     continue
                 row = {key: (None if value == "" and key != "id" else value)
                        for key, value in row.items()}

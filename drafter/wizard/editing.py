@@ -5,18 +5,16 @@ item's change to its section.
 
 from __future__ import annotations
 
-import re
-
 from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
 
+from ..plan.fields import PARTIAL_DATE
 from ..plan.globals import global_indicator_choices
 from ..plan.schema import SECTION_MODELS, Model, PlanDocument
 from .binding import apply_limits, is_blank, model_values
 from .forms.common import REMOVED_CHOICE
 from .steps import BY_KEY, Step
 
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Fields that name a row which has neither a code nor a title, in order of preference.
 NAME_FIELDS = ("name", "institution", "partner", "risk", "description", "place", "funder")
 
@@ -45,9 +43,10 @@ def row_name(row, position: int | None = None) -> str:
     if text("code") or text("title") or text("statement"):
         return row_label(row)
     date = row.get("date") if isinstance(row, dict) else getattr(row, "date", None)
-    # A file's date is text: named by it only if it is one (the import may be refusing it).
+    # A date is text ("2025", "2025-04", "2025-04-08"), as typed: a row of a file is named
+    # by it only if it is one (the import may be refusing it).
     when = date.isoformat() if hasattr(date, "isoformat") else \
-        date if isinstance(date, str) and ISO_DATE.fullmatch(date) else ""
+        date if isinstance(date, str) and PARTIAL_DATE.fullmatch(date) else ""
     for name in NAME_FIELDS:
         if text(name):
             return f"{text(name)} ({when})" if when else text(name)
@@ -68,6 +67,12 @@ def fill_choices(form, document: PlanDocument) -> None:
         # Amounts are in the plan's one currency, chosen on the budget step: shown beside them.
         unit = document.budget.currency or _("no currency chosen yet")
         form.amount.unit = form.secured.unit = unit
+    if "total_cost" in form:  # the budget step: the plan's money as a whole
+        # In the currency chosen above it on the same page (once saved, by its code).
+        unit = document.budget.currency or _("in the currency chosen above")
+        for name in ("total_cost", "total_secured", "dedicated_budget_amount",
+                     "dedicated_budget_secured"):
+            form[name].unit = unit
     if "measures" in form:  # an indicator
         form.measures.choices = blank + [
             SelectChoice(f"objective:{o.value}", o.label, optgroup=_("Objectives")) for o in objectives

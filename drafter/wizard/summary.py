@@ -9,14 +9,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from flask_babel import format_decimal
+from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 from wtforms import BooleanField, DateField, FieldList, SelectFieldBase
 
+from ..plan.fields import NOT_STATED
 from ..plan.schema import PlanDocument
 from . import editing
 from .binding import CONTROL_FIELDS, model_values
-from .forms.common import CountField
+from .forms.common import AnswerField, CountField, PartialDateField, PercentField
 from .steps import Step
 
 
@@ -30,7 +31,8 @@ class Table:
 
 
 def _nowrap(fields) -> set[int]:
-    return {index for index, field_ in enumerate(fields) if isinstance(field_, DateField)}
+    return {index for index, field_ in enumerate(fields)
+            if isinstance(field_, (DateField, PartialDateField))}
 
 
 @dataclass
@@ -54,8 +56,12 @@ def display_value(field_, value, labels: dict | None = None) -> str:
     """What a person reads for `value` shown in `field_` (whose choice labels may be given)."""
     if isinstance(field_, BooleanField):
         return _("Yes") if value else _("No")
+    if isinstance(field_, AnswerField) and value in (None, ""):
+        value = NOT_STATED  # an answer nobody gave is "Not stated", never blank
     if value in (None, "", []):
         return ""
+    if isinstance(field_, PercentField) and isinstance(value, int):
+        return format_percent(Decimal(value) / 100)  # "40%", "40 %" in French
     if isinstance(field_, SelectFieldBase) and getattr(field_, "choices", None) is not None:
         labels = labels if labels is not None else _choice_labels(field_)
         if isinstance(value, list):

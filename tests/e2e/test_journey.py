@@ -34,6 +34,14 @@ def tick(page: Page, *labels: str) -> None:
         field(page, label).check()
 
 
+def answer(page_or_row, *questions: str, reply: str = "Yes") -> None:
+    """Give `reply` (Yes, No or Not stated) to each question: a group of three radios
+    named by the question (in a row, "<question>, row 1")."""
+    for question in questions:
+        group = page_or_row.get_by_role("group", name=re.compile(rf"^{re.escape(question)}(, |$)"))
+        group.get_by_label(reply, exact=True).check()
+
+
 def heading(page: Page, text: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(text)
 
@@ -70,7 +78,7 @@ EXPECTED: dict[str, list[str]] = {
               "Second National Action Plan of Varesia", "2026", "2030",
               "Ministry of Gender Equality",
               "Resolution 1325 (2000), Resolution 1820 (2008), Resolution 2242 (2015)",
-              "Council of Ministers", "Cabinet decision No. 14/2026", "2026-03-08",
+              "Council of Ministers", "Cabinet decision No. 14/2026", "2026-03",
               "Prime Minister Alva Renn", "Port Alder",
               "Northern Highlands, Lakes District, Coastal Plain",
               "National Gender Policy 2024"],
@@ -78,7 +86,10 @@ EXPECTED: dict[str, list[str]] = {
                 "Displaced women head most households in the camps",
                 "One in three women reports insecurity at night", "2024",
                 "Community peace programme run by three NGOs",
-                "The penal code still lacks a definition of conflict-related sexual violence"],
+                "The penal code still lacks a definition of conflict-related sexual violence",
+                # Answers as a reader says them, the one not given too.
+                "broken down by sex\nYes", "acts at home (domestic dimension)\nYes",
+                "peacekeeping\nNo"],
     "leadership": ["Ministry of Gender Equality, WPS Directorate", "Director for WPS",
                    "Two staff in the directorate", "Cabinet or council of ministers",
                    "National Steering Committee on WPS", "Every year", "Ministry of Defence",
@@ -91,7 +102,10 @@ EXPECTED: dict[str, list[str]] = {
                      "Workshops in every region, with interpretation",
                      "Comments were logged and answered in an annex", "2025-11-20",
                      "Port Alder", "Capital District", "40", "12",
-                     "Highland Town", "Northern Highlands", "25", "5"],
+                     "Highland Town", "Northern Highlands", "25", "5",
+                     # Consultations counted by level, in aggregate.
+                     "District or municipal", "52", "3,100", "1,900", "All five regions",
+                     "Rural women, Young women and youth"],
     "pillars": ["Women and girls in Varesia live free of violence and lead peace",
                 "If women lead local peace committees",
                 "1.1", "Participation", "Women lead local peace committees",
@@ -103,7 +117,8 @@ EXPECTED: dict[str, list[str]] = {
                "Mediator training", "250,000", "100,000", "Ministry of Finance"],
     "monitoring": ["Monitoring group of the steering committee", "4", "Twice a year",
                    "Parliament", "The public", "A results matrix filled by each ministry",
-                   "2028", "2031", "Findings shape the third plan"],
+                   "Mid-term review", "Planned", "2028", "Final evaluation", "2031",
+                   "National Audit Office", "Findings shape the third plan"],
     "localisation": ["Northern Highlands and Lakes District will adopt local plans",
                      "Provincial gender committees", "Varesian, English",
                      "Radio programmes in every province", "2026-04-15"],
@@ -159,7 +174,7 @@ def fill_about(page: Page) -> None:
                 "Which plan is this?": "2", "Lead institution": "Ministry of Gender Equality",
                 "Adopted by": "Council of Ministers",
                 "Instrument of adoption": "Cabinet decision No. 14/2026",
-                "Date of adoption": "2026-03-08", "Foreword by": "Prime Minister Alva Renn",
+                "Date of adoption": "2026-03", "Foreword by": "Prime Minister Alva Renn",
                 "Capital city": "Port Alder",
                 "Regions, provinces or member states":
                     "Northern Highlands\nLakes District\n\nCoastal Plain\n",
@@ -179,9 +194,10 @@ def fill_context(page: Page) -> None:
         "Existing programmes and actors": "Community peace programme run by three NGOs.",
         "Review of laws and policies":
             "The penal code still lacks a definition of conflict-related sexual violence."})
-    tick(page, "The baseline data is broken down by sex",
-         "The review considers CEDAW General Recommendation 30",
-         "The plan acts at home (domestic dimension)")
+    answer(page, "The baseline data is broken down by sex",
+           "The review considers CEDAW General Recommendation 30",
+           "The plan acts at home (domestic dimension)")
+    answer(page, "The plan acts abroad: foreign policy, aid, peacekeeping", reply="No")
     save_and_continue(page, "Leadership and coordination")
 
 
@@ -198,7 +214,7 @@ def fill_leadership(page: Page) -> None:
                 "Training and capacity building": "Police and army officers trained each year."})
     choose(page, {"Highest level of endorsement": "Cabinet or council of ministers",
                   "How often the body meets": "Every year"})
-    tick(page, "The body has written terms of reference")
+    answer(page, "The body has written terms of reference")
 
     expect(page.locator("#members [data-empty]")).to_be_visible()
     first = add_row(page, "members")
@@ -255,8 +271,18 @@ def fill_consultation(page: Page) -> None:
         "Inter-ministerial working group with civil society")
     fill(page, {"How what people said was used": "Comments were logged and answered in an annex.",
                 "Date of the validation workshop": "2025-11-20"})
-    tick(page, "Civil society sat on the drafting body", "Justice",
-         "Civil society or women's organisation", "The draft was published for comment")
+    tick(page, "Justice", "Civil society or women's organisation")
+    answer(page, "Civil society sat on the drafting body", "The draft was published for comment")
+    # Consultations counted by level: a row whose groups heard are checkboxes in the row.
+    level = add_row(page, "levels")
+    cell(level, "Level").select_option(label="District or municipal")
+    cell(level, "Consultations").fill("52")
+    cell(level, "Participants").fill("3100")
+    cell(level, "Of whom women").fill("1900")
+    cell(level, "Places").fill("All five regions")
+    groups = level.get_by_role("group", name=re.compile("^Groups heard, "))
+    groups.get_by_label("Rural women", exact=True).check()
+    groups.get_by_label("Young women and youth", exact=True).check()
     save_and_continue(page, "Pillars and objectives")
 
 
@@ -332,11 +358,18 @@ def fill_monitoring(page: Page) -> None:
     fill(page, {"Who monitors the plan": "Monitoring group of the steering committee",
                 "Seats held by civil society": "4",
                 "How data is collected": "A results matrix filled by each ministry.",
-                "Year of the mid-term review": "2028", "Year of the final evaluation": "2031",
                 "How findings will be used": "Findings shape the third plan."})
     choose(page, {"How often progress is reported": "Twice a year"})
-    tick(page, "Parliament", "The public", "Progress reports are published",
-         "Civil-society shadow reports are recognised", "Evaluations are independent")
+    tick(page, "Parliament", "The public")
+    answer(page, "Progress reports are published", "Civil-society shadow reports are recognised")
+    for kind, year, by in (("Mid-term review", "2028", ""),
+                           ("Final evaluation", "2031", "National Audit Office")):
+        evaluation = add_row(page, "evaluations")
+        cell(evaluation, "Kind").select_option(label=kind)
+        cell(evaluation, "Status").select_option(label="Planned")
+        cell(evaluation, "Year").fill(year)
+        cell(evaluation, "Carried out by").fill(by)
+        answer(evaluation, "Independent")
     save_and_continue(page, "Localisation and dissemination")
 
 
@@ -346,12 +379,13 @@ def fill_localisation(page: Page) -> None:
                 "Languages the plan is translated into": "Varesian\nEnglish",
                 "How the plan will be made known": "Radio programmes in every province.",
                 "Date of the public launch": "2026-04-15"})
-    tick(page, "There are guidelines for localising the plan", "The plan is published online")
+    answer(page, "There are guidelines for localising the plan", "The plan is published online")
     save_and_continue(page, "Regional links and twinning")
 
 
 def fill_regional(page: Page) -> None:
-    tick(page, "EU Action Plan on WPS", "The plan reports to a regional body")
+    tick(page, "EU Action Plan on WPS")
+    answer(page, "The plan reports to a regional body")
     fill(page, {"How the plan links to them": "Reports to the regional WPS forum each year."})
     partner = add_row(page, "partners")
     cell(partner, "Partner").fill("Republic of Norland")
@@ -367,7 +401,8 @@ def fill_review(page: Page) -> None:
                 "How the plan will be reviewed and revised":
                     "A mid-term review in 2028 revises the plan.",
                 "What would prompt a revision": "A new Security Council resolution or a crisis."})
-    tick(page, "A successor plan is planned", "I have completed this section")
+    answer(page, "A successor plan is planned")
+    tick(page, "I have completed this section")
     # The last step leads to "Check your plan".
     save_and_continue(page, "Check your plan")
 

@@ -105,7 +105,8 @@ def fill_leadership(page: Page, *, coordination: bool, accountability: bool = Fa
             label="Cabinet or council of ministers")
         page.get_by_label("Name of the coordination body").fill(
             "National Steering Committee on WPS")
-        page.get_by_label("The body has written terms of reference").check()
+        page.get_by_role("group", name="The body has written terms of reference").get_by_label(
+            "Yes", exact=True).check()
         page.get_by_label("How often the body meets").select_option(label="Quarterly")
     if accountability:
         page.get_by_label("Role of parliament").fill(

@@ -20,6 +20,7 @@ from wtforms import (
     Form,
     HiddenField,
     IntegerField,
+    RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -28,7 +29,8 @@ from wtforms import (
 from wtforms.validators import Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
-from ...plan.vocab import Vocab
+from ...plan.fields import NOT_STATED
+from ...plan.vocab import ANSWERS, Vocab
 from ...web.security import ascii_int
 
 
@@ -158,6 +160,63 @@ def date(label, description=None) -> DateField:
 
 def flag(label, description=None) -> BooleanField:
     return BooleanField(label, description=description)
+
+
+class AnswerField(RadioField):
+    """Yes / No / Not stated: a fact the plan may state either way, or not at all.
+
+    Drawn as one compact row of three radios (`templates/macros/forms.html`, kind
+    "answer"). "Not stated" is the answer nobody gave: a row of a list holding nothing
+    else is a blank row (`binding.form_values`), and it alone does not make a section
+    of the PDF draft written (`reports.data`).
+    """
+
+    def pre_validate(self, form):
+        pass  # an unknown value is the document's to refuse, with its message
+
+    def process_data(self, value):
+        super().process_data(value or NOT_STATED)
+
+    def process_formdata(self, valuelist):
+        # A radio group sends nothing when no radio is on; keep "not stated" then.
+        if valuelist and valuelist[0]:
+            self.data = valuelist[0]
+
+
+def answer(label, description=None) -> AnswerField:
+    return AnswerField(label, description=description, choices=ANSWERS.choices(),
+                       default=NOT_STATED)
+
+
+class PartialDateField(StringField):
+    """A date as plans give it: a year (2012), a year and month (2012-03) or a day.
+
+    Kept as typed, as text: "Check your plan" shows it so, and the reports write it out
+    in words ("March 2012", `reports.data.when`). Nothing typed is no date (None): the
+    document refuses "" as a date."""
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            self.data = (valuelist[0] or "").strip() or None
+
+
+class PercentField(WholeNumberField):
+    """A share in whole percent (the share of seats held by civil society)."""
+
+    unit = "%"
+
+
+def percent(label, description=None) -> PercentField:
+    return PercentField(label, description=description, validators=[Optional()],
+                        invalid_value_message=_l("Enter a whole number of percent, like 40"),
+                        render_kw={"inputmode": "numeric", "class": "input-percent"})
+
+
+def partial_date(label, description=None) -> PartialDateField:
+    return PartialDateField(
+        label, description=description or _l("A year (2026), a year and month (2026-03) "
+                                             "or a day (2026-03-14)."),
+        render_kw={"class": "input-date", "placeholder": "2026-03-14"})
 
 
 class RowList(FieldList):

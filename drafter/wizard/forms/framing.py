@@ -10,10 +10,11 @@ from .common import (
     RowForm,
     RowList,
     StepForm,
+    answer,
     count,
-    date,
-    flag,
     lines,
+    partial_date,
+    percent,
     prose,
     text,
     vocab_checkboxes,
@@ -46,7 +47,7 @@ class AboutForm(StepForm):
                               _l("For example: Council of Ministers"))
     adoption_instrument = text(_l("Instrument of adoption"),
                                _l("For example: Cabinet decision No. 14/2026"))
-    adoption_date = date(_l("Date of adoption"))
+    adoption_date = partial_date(_l("Date of adoption"))
     foreword_by = text(_l("Foreword by"), _l("The senior leader who signs the foreword."))
     capital = text(_l("Capital city"), _l("Used to tell consultations in the capital from those outside it."))
     regions = lines(_l("Regions, provinces or member states"),
@@ -69,15 +70,15 @@ class ContextForm(StepForm):
     gendered_impacts = prose(_l("How conflict affects women, men, girls and boys differently"))
     baseline_summary = prose(_l("Baseline findings"),
                              _l("What the assessment found, in figures where you have them."))
-    sex_disaggregated_baseline = flag(_l("The baseline data is broken down by sex"))
+    sex_disaggregated_baseline = answer(_l("The baseline data is broken down by sex"))
     assessment_year = year(_l("Year of the baseline assessment"))
     existing_programmes = prose(_l("Existing programmes and actors"), rows=4)
     legal_policy_review = prose(_l("Review of laws and policies"),
                                 _l("Measured against CEDAW and the WPS resolutions, with gaps named."),
                                 rows=4)
-    cedaw_gr30_considered = flag(_l("The review considers CEDAW General Recommendation 30"))
-    domestic_dimension = flag(_l("The plan acts at home (domestic dimension)"))
-    external_dimension = flag(_l("The plan acts abroad: foreign policy, aid, peacekeeping"))
+    cedaw_gr30_considered = answer(_l("The review considers CEDAW General Recommendation 30"))
+    domestic_dimension = answer(_l("The plan acts at home (domestic dimension)"))
+    external_dimension = answer(_l("The plan acts abroad: foreign policy, aid, peacekeeping"))
 
 
 class MemberRow(RowForm):
@@ -95,7 +96,8 @@ class LeadershipForm(StepForm):
         (_l("Leadership"), ["lead_institution", "focal_point", "secretariat",
                             "endorsement_level"]),
         (_l("Coordination body"), ["coordination_body", "body_terms_of_reference",
-                                   "body_meeting_frequency", "members", "civil_society_seats"]),
+                                   "body_meeting_frequency", "members", "civil_society_seats",
+                                   "civil_society_share"]),
         (_l("Accountability"), ["parliament_role", "accountability", "capacity_building"]),
         (_l("Risks"), ["risks"]),
     ]
@@ -105,11 +107,13 @@ class LeadershipForm(StepForm):
     endorsement_level = vocab_select(_l("Highest level of endorsement"), v.ENDORSEMENT_LEVELS)
     coordination_body = text(_l("Name of the coordination body"),
                              _l("For example: National Steering Committee on Women, Peace and Security"))
-    body_terms_of_reference = flag(_l("The body has written terms of reference"))
+    body_terms_of_reference = answer(_l("The body has written terms of reference"))
     body_meeting_frequency = vocab_select(_l("How often the body meets"), v.FREQUENCIES)
     members = RowList(FormField(MemberRow), label=_l("Members of the body"), min_entries=0,
                       empty=_l("No members yet."), add_label=_l("Add a member"))
     civil_society_seats = count(_l("Seats held by civil society"))
+    civil_society_share = percent(_l("Share of seats held by civil society"),
+                                _l("When the plan gives a share rather than a number of seats."))
     parliament_role = prose(_l("Role of parliament"), rows=3)
     accountability = prose(_l("Who reports to whom"),
                            _l("Lines of accountability, and what happens when an action is not delivered."),

@@ -10,9 +10,10 @@ from .common import (
     RowForm,
     RowList,
     StepForm,
-    date,
+    answer,
     flag,
     lines,
+    partial_date,
     prose,
     text,
     vocab_checkboxes,
@@ -31,11 +32,11 @@ class LocalisationForm(StepForm):
     local_action_plans = prose(_l("Local action plans"),
                                _l("Which provinces or districts will have their own plans."), rows=3)
     subnational_bodies = prose(_l("Sub-national coordination"), rows=3)
-    localisation_guidelines = flag(_l("There are guidelines for localising the plan"))
+    localisation_guidelines = answer(_l("There are guidelines for localising the plan"))
     languages = lines(_l("Languages the plan is translated into"), _l("One per line."), rows=3)
     dissemination_plan = prose(_l("How the plan will be made known"), rows=3)
-    public_launch_date = date(_l("Date of the public launch"))
-    published_online = flag(_l("The plan is published online"))
+    public_launch_date = partial_date(_l("Date of the public launch"))
+    published_online = answer(_l("The plan is published online"))
 
 
 class PartnerRow(RowForm):
@@ -56,7 +57,7 @@ class RegionalForm(StepForm):
     regional_frameworks = vocab_checkboxes(_l("Regional frameworks the plan answers to"),
                                            v.REGIONAL_FRAMEWORKS)
     regional_links = prose(_l("How the plan links to them"), rows=3)
-    regional_reporting = flag(_l("The plan reports to a regional body"))
+    regional_reporting = answer(_l("The plan reports to a regional body"))
     member_states_supported = text(_l("Member states supported (regional plans)"))
     partners = RowList(FormField(PartnerRow), label=_l("Twinning and learning partners"),
                        min_entries=0, empty=_l("No partners yet."),
@@ -70,5 +71,5 @@ class ReviewForm(StepForm):
     review_clause = prose(_l("How the plan will be reviewed and revised"), rows=3)
     revision_triggers = prose(_l("What would prompt a revision"),
                               _l("New resolutions, a crisis, the findings of a review."), rows=3)
-    successor_planned = flag(_l("A successor plan is planned"))
+    successor_planned = answer(_l("A successor plan is planned"))
 

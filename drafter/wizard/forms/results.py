@@ -13,6 +13,8 @@ from .common import (
     RowForm,
     RowList,
     StepForm,
+    answer,
+    count,
     date,
     prose,
     text,
@@ -24,7 +26,9 @@ from .common import (
 
 class PillarRow(RowForm):
     name = text(_l("Pillar"))
-    standard = vocab_select(_l("Corresponds to"), v.STANDARD_PILLARS)
+    standards = vocab_checkboxes(_l("Corresponds to"), v.STANDARD_PILLARS,
+                                 _l("Tick two or more for a merged pillar, and say why below "
+                                    "the pillars."))
     description = prose(_l("Description"), rows=2)
 
 
@@ -80,6 +84,21 @@ class ActionForm(ItemForm):
     end = date(_l("End"))
     dimension = vocab_select(_l("Dimension"), v.DIMENSIONS)
     themes = vocab_checkboxes(_l("Themes"), v.THEMES)
+
+
+class IndicatorsForm(StepForm):
+    """The indicators step: the list of indicators, and what the plan says of them as a whole
+    (for a plan whose results matrix is not typed in row by row)."""
+
+    groups = [
+        (_l("The plan's indicators as a whole"), ["stated", "stated_count", "with_baselines",
+                                                  "with_targets"]),
+    ]
+    stated = answer(_l("The plan sets indicators"))
+    stated_count = count(_l("How many indicators the plan sets"),
+                         _l("When the plan says so, or they are counted in its document."))
+    with_baselines = answer(_l("Its indicators have baseline values"))
+    with_targets = answer(_l("Its indicators have target values"))
 
 
 class IndicatorForm(ItemForm):

@@ -141,7 +141,7 @@ def _check_criterion(raw: Any, index: int, where: str, areas: set[str],
         problems.append(f"{prefix}: area: unknown area '{criterion.area}' "
                         f"(areas: {', '.join(sorted(areas))})")
     try:
-        params_model(criterion.rule).model_validate(criterion.params)
+        validated = params_model(criterion.rule).model_validate(criterion.params)
     except ValidationError as exc:
         for item in exc.errors():
             param = ".".join(str(part) for part in item["loc"])
@@ -149,6 +149,11 @@ def _check_criterion(raw: Any, index: int, where: str, areas: set[str],
             if item["type"] == "extra_forbidden":
                 message = f"rule '{criterion.rule}' takes no parameter '{param}'"
             problems.append(f"{prefix}: params.{param}: {message}")
+    else:
+        # The rule receives the parameters as validated: what a text is read for arrives
+        # as a `Reading`, checked once at load rather than on every scoring.
+        criterion = criterion.model_copy(update={"params": {
+            name: getattr(validated, name) for name in criterion.params}})
     return criterion, problems
 
 

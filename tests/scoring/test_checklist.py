@@ -58,7 +58,7 @@ def test_shipped_checklists_load(name):
 def test_main_checklist_covers_the_proposal():
     checklist = load_checklist(default_checklist_path())
     assert checklist.id == "csag-2012"
-    assert len(checklist.criteria) == 40
+    assert len(checklist.criteria) == 41  # 40 recommendations and MEL-7, the M&E framework
     assert checklist.area_ids() == ["POL", "INC", "CTX", "RES", "MEL", "FIN", "COA", "LOC",
                                     "THM", "REG", "REV"]
     by_section: dict[str, float] = {}

@@ -172,3 +172,27 @@ def test_adding_a_consultation_with_womens_organisations_never_lowers_a_score(do
     consultation["events"].append(data.draw(events(groups)))
     assert_not_lower(scores(document),
                      scores(with_changes(document, "consultation", consultation)))
+
+
+@SETTINGS
+@given(documents(), st.data())
+def test_adding_a_consultation_level_never_lowers_a_score(document, data):
+    consultation = document.consultation.model_dump()
+    consultation["levels"].append(data.draw(st.fixed_dictionaries({
+        "level": st.sampled_from(vocab.CONSULTATION_LEVELS.values),
+        "count": st.none() | st.integers(1, 60),
+        "places": st.sampled_from(["", "North, Lakes", "nationwide"]),
+        "groups": st.lists(st.sampled_from(vocab.GROUPS.values), max_size=3)})))
+    assert_not_lower(scores(document),
+                     scores(with_changes(document, "consultation", consultation)))
+
+
+@SETTINGS
+@given(documents(), st.data())
+def test_stating_plan_level_money_never_lowers_a_score(document, data):
+    budget = document.budget.model_dump()
+    cost = data.draw(st.integers(1, 10_000_000))
+    budget.update(costing_done="yes", total_cost=Decimal(cost),
+                  total_secured=data.draw(st.none() | st.integers(0, cost)),
+                  dedicated_budget=data.draw(st.sampled_from(["yes", "no", "not_stated"])))
+    assert_not_lower(scores(document), scores(with_changes(document, "budget", budget)))

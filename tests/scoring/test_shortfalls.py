@@ -1,43 +1,50 @@
 """A criterion partly met says what is still missing (issue 12): every part of a rule that
-earns some credit but not all names, in its evidence, what full marks would take. The
-scores themselves do not change; each test pins the score beside the sentence."""
+earns some credit but not all names, in its evidence, what full marks would take. Each
+test pins the score beside the sentence."""
 
 from __future__ import annotations
 
 import pytest
-from plan_builders import plan, text
+from plan_builders import plan, prose
 
 from drafter.scoring.rules import RULES
 
 
-def test_a_short_text_says_how_much_more_is_wanted():
-    # FIN-3 showed "3 links to the budget system (2 wanted)" and was partly met, because
-    # of a budget-cycle text of 50 characters that the evidence did not say was short.
+def test_a_text_that_names_part_of_what_is_wanted_says_what_is_still_wanted():
+    # FIN-3 showed "3 links to the budget system (2 wanted)" and was partly met because of
+    # budget-cycle notes that the evidence did not say fell short. Now the notes are read
+    # for what they name, and the evidence says what else a reviewer looks for.
     result = RULES["budget_integration"](plan(budget={
         "budget_links": ["mtef", "gender_budget_tagging", "grb"],
-        "budget_cycle_notes": text(50)}))
-    assert result.score == pytest.approx((1 + 50 / 200) / 2)
+        "budget_cycle_notes": "The Ministry of Finance reviews the plan."}))
+    assert result.score == pytest.approx((1 + 1 / 2) / 2)
     assert result.evidence == (
         "3 links to the budget system (2 wanted).",
-        "Budget-cycle arrangements described (50 characters). 150 more characters wanted "
-        "(full marks at 200).")
+        "Budget-cycle notes: who acts (Ministry of Finance). Still wanted, 1 more of: budget "
+        "instruments; when in the cycle.")
 
 
-def test_a_text_long_enough_says_nothing_is_wanted():
-    result = RULES["capacity_building"](plan(leadership={"capacity_building": text(200)}))
+def test_a_text_that_names_enough_says_nothing_is_wanted():
+    result = RULES["capacity_building"](plan(leadership=prose("capacity_building")))
     assert result.score == 1.0
-    assert result.evidence == ("Capacity building described (200 characters).",)
-    # the length asked for is the checklist's, whatever it is
-    short = RULES["capacity_building"](plan(leadership={"capacity_building": text(200)}),
-                                       min_chars=260)
-    assert short.evidence == ("Capacity building described (200 characters). 60 more characters "
-                              "wanted (full marks at 260).",)
+    assert result.evidence == (
+        "Capacity-building plan: who is trained (Police Academy); on what (curriculum, wps); how "
+        "many (1,200); when or how often (each year).",)
+    # what is looked for is the checklist's, whatever it is
+    stricter = RULES["capacity_building"](
+        plan(leadership=prose("capacity_building")),
+        capacity_building={"look_for": ["figures", {"what": "its cost", "signals": ["money"]}]})
+    assert stricter.score == 0.5
+    assert stricter.evidence == ("Capacity-building plan: figures (1,200). Still wanted, 1 more "
+                                 "of: its cost.",)
 
 
-def test_a_text_with_its_length_in_its_sentence_says_it_once():
-    result = RULES["context_analysis"](plan(context={"conflict_analysis": text(300)}))
-    assert result.evidence[0] == ("Conflict analysis: 300 characters. 500 more characters wanted "
-                                  "(full marks at 800).")
+def test_padding_says_once_that_it_earns_nothing():
+    result = RULES["context_analysis"](plan(context={
+        "conflict_analysis": "The plan will bring peace to all women. " * 12}))
+    assert result.score == 0.0
+    assert result.evidence[0] == ("Conflict analysis: the text repeats one sentence 12 times: it "
+                                  "earns nothing.")
 
 
 def test_an_endorsement_below_the_top_names_the_levels_that_get_full_marks():

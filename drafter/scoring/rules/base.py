@@ -2,9 +2,11 @@
 
 A rule's result is a score from 0 to 1 plus evidence: short sentences a drafter can
 check against the plan ("31 of 40 actions name a lead institution; missing: 2.3, 4.1").
-Rules are built from *parts* (a share of rows, a yes/no check, a text of some length)
-combined by weight, so that the same sentence shape and the same arithmetic serve
-every rule, and a rule stays a few lines long.
+Rules are built from *parts* (a share of rows, a yes/no check, a yes/no/not-stated
+answer, what a text names: see `reading.py`) combined by weight, so that the same
+sentence shape and the same arithmetic serve every rule, and a rule stays a few lines
+long. Where a plan gives row-level and plan-level evidence of one thing, `better` takes
+the part that earns more and keeps the evidence of both.
 """
 
 from __future__ import annotations
@@ -95,25 +97,6 @@ def check(ok: bool, yes: str, no: str) -> RuleResult:
     return RuleResult(1.0 if ok else 0.0, (yes if ok else no,))
 
 
-def text_length(text: str, min_chars: int, present: str, absent: str) -> RuleResult:
-    """A free-text field judged only by length: full marks at `min_chars` characters.
-
-    Length is a weak proxy, but it is the only honest thing a scorer can say about
-    prose without pretending to read it; the evidence says how long the text is and,
-    while it is short of full marks, how much more is wanted (a text that is there but
-    short is what leaves many criteria partly met, and "120 characters" alone does
-    not say why).
-    """
-    size = len(text or "")
-    if size == 0:
-        return RuleResult(0.0, (absent,))
-    sentence = present % {"chars": size}
-    if size < min_chars:
-        sentence = short_of(sentence, _("%(more)d more characters wanted (full marks at "
-                                        "%(min)d).", more=min_chars - size, min=min_chars))
-    return RuleResult(min(1.0, size / max(min_chars, 1)), (sentence,))
-
-
 def short_of(sentence: str, missing: str) -> str:
     """`sentence` (what the plan has) followed by what is still missing for full marks:
     every part that scores above nothing but below full says both."""
@@ -128,10 +111,41 @@ def full_marks_for(credit: dict[str, float], describe: Callable[[str], str]) -> 
     return _("Full marks for: %(choices)s.", choices=", ".join(best))
 
 
+def answered(value: str, yes: str, no: str, unstated: str) -> RuleResult:
+    """A yes / no / not stated answer: 1 for "yes"; 0 otherwise, with evidence that keeps
+    "no" and "not stated" apart, as expert reviewers' codebooks do (a plan that says "no"
+    is a different finding from one that does not say).
+
+    Each call writes its own three sentences: `no` says what the plan says ("No: ..."),
+    `unstated` that it says nothing ("The plan does not say whether ..."), so the two
+    read differently wherever evidence is shown.
+    """
+    if value == "yes":
+        return RuleResult(1.0, (yes,))
+    if value == "no":
+        return RuleResult(0.0, (no,))
+    return RuleResult(0.0, (unstated,))
+
+
 def count_up_to(count: int, wanted: int, sentence: str) -> RuleResult:
     """Credit for `count` things, full at `wanted`; `sentence` has %(count)d, %(wanted)d."""
     wanted = max(wanted, 1)
     return RuleResult(min(1.0, count / wanted), (sentence % {"count": count, "wanted": wanted},))
+
+
+def better(row: RuleResult, aggregate: RuleResult) -> RuleResult:
+    """The better of row-level and plan-level evidence for one part, saying both (and,
+    when neither earns anything, what each says is missing)."""
+    if aggregate.score > row.score:
+        return RuleResult(aggregate.score, row.evidence + aggregate.evidence)
+    if row.score == 0:
+        return RuleResult(0.0, row.evidence + aggregate.evidence)
+    return row
+
+
+def quoted(sentence: str, limit: int = 90) -> str:
+    """A sentence of the plan quoted in evidence, cut to `limit` characters."""
+    return f"'{sentence if len(sentence) <= limit else sentence[:limit - 1] + '…'}'"
 
 
 def note(text: str) -> tuple[RuleResult, float]:

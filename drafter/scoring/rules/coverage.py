@@ -23,17 +23,53 @@ DIVERSITY_THEMES = [
 ]
 
 
+def pillars_with_actions(plan: Plan, pillars: list[str]) -> RuleResult:
+    """Which standard pillars have actions, through the plan's own pillars.
+
+    A merged pillar ("Prevention and protection") counts for each standard pillar it
+    covers when the plan says why it merged them; without a reason, for half of each
+    (its actions may all serve one of them), and the evidence says so.
+    """
+    reasons = plan.pillar_reasons
+    pillar_of = {objective.id: objective.pillar_id for objective in plan.objectives}
+    standards = {pillar.id: pillar for pillar in plan.pillars.pillars}
+    credit: dict[str, float] = {}
+    unexplained: dict[str, str] = {}
+    for pillar_id in {pillar_of.get(action.objective_id or "") for action in plan.actions}:
+        pillar = standards.get(pillar_id or "")
+        if pillar is None:
+            continue
+        merged = len(pillar.standards) > 1
+        worth = 0.5 if merged and not reasons.get(pillar.id) else 1.0
+        for standard in pillar.standards:
+            credit[standard] = max(credit.get(standard, 0.0), worth)
+            if worth < 1:
+                unexplained[standard] = pillar.name or pillar.id
+    describe = labeller(vocab.STANDARD_PILLARS)
+    missing = [describe(key) for key in pillars if key not in credit]
+    done = sum(1 for key in pillars if key in credit)
+    text = _("%(done)d of %(total)d pillars have actions", done=done, total=len(pillars))
+    if missing:
+        text = f"{text}; {name_missing(missing)}"
+    evidence = [text]
+    halves = sorted({name for key, name in unexplained.items()
+                     if key in pillars and credit[key] < 1})
+    for name in halves:
+        evidence.append(_("Pillar '%(name)s' merges standard pillars without saying why: its "
+                          "actions count for half of each.", name=name))
+    score = sum(credit.get(key, 0.0) for key in pillars) / len(pillars) if pillars else 1.0
+    return RuleResult(score, tuple(evidence))
+
+
 @rule
 def full_agenda(plan: Plan, *, pillars: list[vocab.STANDARD_PILLARS.type] = ALL_PILLARS,
                 resolutions: list[vocab.RESOLUTIONS.type] = ALL_RESOLUTIONS,
                 pillar_weight: float = 2.0) -> RuleResult:
-    """Actions under every pillar (participation as much as protection), and the plan
-    answers the later resolutions, not 1325 alone."""
-    pillar_of = plan.standard_pillar_of_objective
-    with_actions = {pillar_of.get(action.objective_id or "") for action in plan.actions}
+    """Actions under every pillar (participation as much as protection), a merged pillar
+    counting for each pillar it covers when its reason is given, and the plan answers the
+    later resolutions, not 1325 alone."""
     return combine([
-        (covered(with_actions, pillars, _("%(done)d of %(total)d pillars have actions"),
-                 labeller(vocab.STANDARD_PILLARS)), pillar_weight),
+        (pillars_with_actions(plan, pillars), pillar_weight),
         covered(plan.about.resolutions, resolutions,
                 _("The plan answers %(done)d of %(total)d WPS resolutions")),
     ])

@@ -11,8 +11,25 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 from functools import cached_property
+from itertools import product
 
 from ...plan.schema import Action, BudgetLine, Indicator, Objective, PlanDocument
+from .prose import Lexicon, Text
+from .words import has_value
+
+# The elements of a SMART indicator, in the order evidence lists what one lacks.
+SMART_ELEMENTS = ("unit", "baseline", "baseline_year", "target", "target_year", "data_source",
+                  "frequency", "disaggregation")
+# Which elements are missing, for each combination of present (True) and absent (False).
+MISSING = {present: tuple(name for name, there in zip(SMART_ELEMENTS, present) if not there)
+           for present in product((False, True), repeat=len(SMART_ELEMENTS))}
+
+# Words that give a reason, in a pillar's own description ("merged because the same
+# community structures carry both"): a description that only lists content explains
+# nothing. The adaptation rationale is the field for reasons, so any real text counts.
+REASON_TERMS = ("because", "since", "so that", "in order to", "reason", "found", "given",
+                "reflect", "to keep", "allow", "as a result", "avoid", "merg", "combin",
+                "together", "overlap", "share")
 
 ZERO = Decimal(0)
 
@@ -60,13 +77,6 @@ class Plan:
         return _group(self.actions, "objective_id")
 
     @cached_property
-    def standard_pillar_of_objective(self) -> dict[str, str]:
-        """Objective id -> the standard pillar (prevention, ...) its pillar maps to."""
-        standard = {pillar.id: pillar.standard for pillar in self.document.pillars.pillars}
-        return {objective.id: standard[objective.pillar_id] for objective in self.objectives
-                if objective.pillar_id and standard.get(objective.pillar_id)}
-
-    @cached_property
     def money_by_action(self) -> dict[str, tuple[Decimal, Decimal, bool]]:
         """Action id -> (cost, secured, a funding source is named), in one pass over lines."""
         money: dict[str, tuple[Decimal, Decimal, bool]] = {}
@@ -107,8 +117,68 @@ class Plan:
         return found
 
     @cached_property
+    def smart(self) -> list[tuple[str, ...]]:
+        """Per indicator, in order, the SMART elements it lacks (`SMART_ELEMENTS`): a
+        baseline or target counts only when it states a value, not "TBD" or "increase"."""
+        lacking = []
+        unvalued = self.__dict__["unvalued"] = []
+        missing = MISSING  # a lookup per indicator: plans have hundreds of them
+        for index, row in enumerate(self.indicators):
+            baseline, target = row.baseline, row.target
+            has_baseline, has_target = has_value(baseline), has_value(target)
+            if baseline and not has_baseline:
+                unvalued.append((index, baseline))
+            if target and not has_target:
+                unvalued.append((index, target))
+            lacking.append(missing[(
+                bool(row.unit), has_baseline, row.baseline_year is not None, has_target,
+                row.target_year is not None, bool(row.data_source), row.frequency is not None,
+                bool(row.disaggregation))])
+        return lacking
+
+    @cached_property
+    def unvalued(self) -> list[tuple[int, str]]:
+        """(indicator index, text) of each baseline or target given without a value
+        ("TBD", "increase"); worked out with `smart`."""
+        self.smart  # noqa: B018 (fills this property's slot as it goes)
+        return self.__dict__["unvalued"]
+
+    @cached_property
     def action_themes(self) -> set[str]:
         return {theme for action in self.actions for theme in action.themes}
+
+    @cached_property
+    def pillar_reasons(self) -> dict[str, str | None]:
+        """Pillar id -> where the plan explains it (None: nowhere), for each pillar that
+        departs from the standard four: merged (several standard pillars) or its own (none).
+        """
+        pillars = self.document.pillars
+        general = self.text(pillars.adaptation_rationale).real
+        reasons: dict[str, str | None] = {}
+        for pillar in pillars.pillars:
+            if len(pillar.standards) == 1:
+                continue
+            if self.text(pillar.description).terms(REASON_TERMS):
+                reasons[pillar.id] = pillar.description
+            else:
+                reasons[pillar.id] = pillars.adaptation_rationale if general else None
+        return reasons
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """What the plan names (places, objectives, codes), for reading its prose."""
+        return Lexicon(self.document)
+
+    @cached_property
+    def _texts(self) -> dict[str, Text]:
+        return {}
+
+    def text(self, value: str) -> Text:
+        """`value` (a field's text) read once per scoring run, whichever rules ask."""
+        found = self._texts.get(value)
+        if found is None:
+            found = self._texts[value] = Text(value, lambda: self.lexicon)
+        return found
 
 
 def indicator_level(indicator: Indicator) -> str | None:

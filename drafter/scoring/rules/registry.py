@@ -60,6 +60,7 @@ def params_model(name: str) -> type[BaseModel]:
 
 
 def rule_docs() -> dict[str, str]:
-    """Each rule's first docstring line, for `check-checklist` and the help pages."""
-    return {name: (inspect.getdoc(function) or "").splitlines()[0] if inspect.getdoc(function)
-            else "" for name, function in sorted(RULES.items())}
+    """Each rule's first docstring paragraph as one line, for `check-checklist` and the
+    help pages."""
+    return {name: " ".join((inspect.getdoc(function) or "").split("\n\n")[0].split())
+            for name, function in sorted(RULES.items())}

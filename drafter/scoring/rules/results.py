@@ -7,40 +7,95 @@ from __future__ import annotations
 from ...plan import vocab
 from ..i18n import _
 from ..i18n import label as vocab_label
-from .base import RuleResult, check, combine, no_actions, share, text_length
+from .base import RuleResult, check, combine, no_actions, share
 from .plan import Plan, indicator_level
+from .reading import Reading, read_field
 from .registry import rule
+from .words import has_value
+
+VISION = Reading.model_validate({"wanted": 2, "look_for": [
+    {"what": "who it is for", "signals": ["groups"],
+     "terms": ["women", "girls", "men", "boys", "people", "citizens", "communities"]},
+    {"what": "the change it seeks", "terms": [
+        "peace", "free", "safe", "secur", "equal", "participat", "lead", "justice", "rights",
+        "violence", "decision", "protect"]},
+    {"what": "a horizon (a year or the places it covers)", "signals": ["years", "places"],
+     "terms": ["every region", "whole country", "nationwide"]},
+]})
+
+THEORY = Reading.model_validate({"wanted": 3, "look_for": [
+    "conditional",
+    "causal",
+    "plan_links",
+    {"what": "its assumptions or risks", "terms": [
+        "assum", "risk", "provided that", "only if", "depends on", "condition"]},
+]})
 
 
 @rule
-def vision_and_theory_of_change(plan: Plan, *, vision_chars: int = 60,
-                                theory_chars: int = 400) -> RuleResult:
-    """One clear vision, and an explanation of how the actions lead to the outcomes."""
+def vision_and_theory_of_change(plan: Plan, *, vision: Reading = VISION,
+                                theory_of_change: Reading = THEORY) -> RuleResult:
+    """One clear vision, and a theory of change that explains how the actions lead to the
+    outcomes: "if ... then ... because", tied to the plan's own objectives."""
     pillars = plan.pillars
     return combine([
-        text_length(pillars.vision, vision_chars, _("Vision stated (%(chars)d characters)."),
-                    _("The plan states no vision.")),
-        text_length(pillars.theory_of_change, theory_chars,
-                    _("Theory of change: %(chars)d characters."),
-                    _("There is no theory of change.")),
+        read_field(plan, pillars.vision, vision, _("Vision"), _("The plan states no vision.")),
+        (read_field(plan, pillars.theory_of_change, theory_of_change, _("Theory of change"),
+                    _("There is no theory of change.")), 2.0),
     ])
+
+
+def adaptations(plan: Plan) -> RuleResult:
+    """Whether each departure from the four standard pillars is explained: a merged pillar,
+    a pillar of the plan's own, a standard pillar left out."""
+    reasons = plan.pillar_reasons
+    pillars = plan.pillars.pillars
+    standards = {standard for pillar in pillars for standard in pillar.standards}
+    dropped = [vocab_label(vocab.STANDARD_PILLARS, key) for key in vocab.STANDARD_PILLARS.values
+               if key not in standards]
+    general = plan.text(plan.pillars.adaptation_rationale).real
+    if not reasons and not dropped:
+        return RuleResult(1.0, (_("The pillars follow the standard four."),))
+    evidence, explained, total = [], 0, 0
+    for pillar in pillars:
+        if pillar.id not in reasons:
+            continue
+        total += 1
+        covers = ", ".join(vocab_label(vocab.STANDARD_PILLARS, key) for key in pillar.standards)
+        name = pillar.name or pillar.id
+        if reasons[pillar.id]:
+            explained += 1
+            evidence.append(_("Pillar '%(name)s' (%(covers)s) is explained.", name=name,
+                              covers=covers) if covers else
+                            _("Pillar '%(name)s', the plan's own, is explained.", name=name))
+        else:
+            evidence.append(_("Pillar '%(name)s' merges %(covers)s, but no reason is given (in "
+                              "its description or the adaptation rationale).", name=name,
+                              covers=covers) if covers else
+                            _("Pillar '%(name)s' is the plan's own, but no reason is given (in "
+                              "its description or the adaptation rationale).", name=name))
+    if dropped:
+        total += 1
+        explained += general
+        evidence.append(_("The plan has no pillar for: %(names)s; %(why)s",
+                          names=", ".join(dropped),
+                          why=_("the adaptation rationale explains its choice.") if general else
+                          _("no reason is given.")))
+    return RuleResult(explained / total, tuple(evidence))
 
 
 @rule
 def pillar_structure(plan: Plan) -> RuleResult:
     """Objectives are grouped under pillars: the four standard ones, or an adaptation
-    whose reason is given."""
+    (merged pillars, pillars of the plan's own) whose reason is given."""
     objectives = plan.objectives
     if not objectives:
         return RuleResult(0.0, (_("There are no objectives to group under pillars."),))
-    adapted = [pillar for pillar in plan.pillars.pillars if not pillar.standard]
     return combine([
         (share(objectives, lambda objective: bool(objective.pillar_id),
                _("%(done)d of %(total)d objectives sit under a pillar"), ""), 2.0),
-        check(bool(plan.pillars.pillars)
-              and (not adapted or bool(plan.pillars.adaptation_rationale)),
-              _("The pillars follow the standard four or their adaptation is explained."),
-              _("Pillars depart from the standard four without a stated reason.")),
+        adaptations(plan) if plan.pillars.pillars else
+        RuleResult(0.0, (_("The plan names no pillars."),)),
     ])
 
 
@@ -54,7 +109,7 @@ def smart_objectives(plan: Plan) -> RuleResult:
 
     time_bound = {indicator.objective_id for indicator in plan.indicators
                   if indicator.objective_id and indicator_level(indicator) == "outcome"
-                  and indicator.target and indicator.target_year}
+                  and has_value(indicator.target) and indicator.target_year}
 
     return combine([
         share(objectives, lambda objective: bool(objective.outcome),
@@ -88,8 +143,12 @@ def dimensions(plan: Plan) -> RuleResult:
     (foreign policy, aid, peacekeeping)."""
     context = plan.context
     declared = [key for key, flag in (("domestic", context.domestic_dimension),
-                                      ("external", context.external_dimension)) if flag]
+                                      ("external", context.external_dimension))
+                if flag == "yes"]
     if not declared:
+        if (context.domestic_dimension, context.external_dimension) == ("no", "no"):
+            return RuleResult(0.0, (_("No: the context says neither domestic nor external "
+                                      "action is relevant."),))
         return RuleResult(0.0, (_("The context does not say whether domestic or external "
                                   "action (or both) is relevant."),))
     present = set()

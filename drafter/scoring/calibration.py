@@ -1,0 +1,117 @@
+"""How often the scorer agrees with expert reviewers on real plans.
+
+A calibration set (tests/calibration/) holds plans encoded from public descriptions of
+real National Action Plans (`plans/<slug>.json`) and, for each, the verdicts an expert
+reviewer gives on a few yes/no dimensions, with their sources (`sources/<slug>.yaml`).
+This module scores each plan and reads the scorer's own verdict on each dimension from
+the criteria that judge it, then counts agreement, per dimension and overall, beside
+what a constant answer (always the commoner verdict) would get.
+
+How a dimension is read from a scorecard is fixed here, once, and was fixed before any
+plan of the set was scored: a dimension is the rule (or rules) whose criteria judge the
+same thing the experts code, and the scorer says "yes" when those criteria earn at least
+half their credit on average: more met than not, as a reviewer's "the plan has it".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..plan.transfer import parse_document
+from .checklist import Checklist
+from .scorer import score
+
+# Dimension -> the rules whose criteria judge it (by rule name, so the mapping holds
+# whatever ids a checklist gives its criteria).
+DIMENSIONS: dict[str, tuple[str, ...]] = {
+    "budget": ("costed_actions", "funding"),
+    "me_framework": ("me_framework",),
+    "cs_drafting": ("civil_society_in_drafting",),
+    "cs_monitoring": ("civil_society_in_monitoring",),
+    "consultation_reach": ("consultation_reach",),
+    "indicators": ("baselines_and_targets",),
+}
+YES_AT = 0.5
+
+
+@dataclass
+class PlanVerdicts:
+    slug: str
+    expert: dict[str, str]            # dimension -> "yes" / "no" (unknowns left out)
+    scorer: dict[str, str]
+    scores: dict[str, float]
+    overall: float
+
+
+@dataclass
+class Agreement:
+    plans: list[PlanVerdicts] = field(default_factory=list)
+
+    def pairs(self, dimension: str | None = None) -> list[tuple[str, str]]:
+        return [(plan.expert[name], plan.scorer[name]) for plan in self.plans
+                for name in plan.expert if dimension in (None, name)]
+
+    def rate(self, dimension: str | None = None) -> float:
+        pairs = self.pairs(dimension)
+        return sum(expert == said for expert, said in pairs) / len(pairs) if pairs else 0.0
+
+    def constant_rate(self, dimension: str) -> float:
+        """What always answering the commoner expert verdict would agree on."""
+        counts = Counter(expert for expert, _said in self.pairs(dimension))
+        return max(counts.values()) / sum(counts.values()) if counts else 0.0
+
+    def disagreements(self) -> list[tuple[str, str, str, str, float]]:
+        return [(plan.slug, name, plan.expert[name], plan.scorer[name], plan.scores[name])
+                for plan in self.plans for name in plan.expert
+                if plan.expert[name] != plan.scorer[name]]
+
+    def table(self) -> str:
+        lines = [f"{'dimension':<20}{'pairs':>6}{'yes/no':>8}{'agree':>8}{'constant':>10}"]
+        for name in DIMENSIONS:
+            pairs = self.pairs(name)
+            yes = sum(expert == "yes" for expert, _ in pairs)
+            lines.append(f"{name:<20}{len(pairs):>6}{f'{yes}/{len(pairs) - yes}':>8}"
+                         f"{self.rate(name):>8.0%}{self.constant_rate(name):>10.0%}")
+        lines.append(f"{'overall':<20}{len(self.pairs()):>6}{'':>8}{self.rate():>8.0%}")
+        return "\n".join(lines)
+
+
+def dimension_scores(card, checklist: Checklist) -> dict[str, float]:
+    """Each dimension's mean criterion score in `card`."""
+    rule_of = {criterion.id: criterion.rule for criterion in checklist.criteria}
+    by_rule: dict[str, list[float]] = {}
+    for result in card.criteria:
+        by_rule.setdefault(rule_of[result.id], []).append(result.score)
+    found = {}
+    for name, rules in DIMENSIONS.items():
+        scores = [value for rule in rules for value in by_rule.get(rule, [])]
+        if scores:
+            found[name] = sum(scores) / len(scores)
+    return found
+
+
+def load_expert(path: Path) -> dict[str, str]:
+    verdicts = yaml.safe_load(path.read_text(encoding="utf-8"))["verdicts"]
+    return {name: item["verdict"] for name, item in verdicts.items()
+            if name in DIMENSIONS and item.get("verdict") in ("yes", "no")}
+
+
+def agreement(folder: Path, checklist: Checklist) -> Agreement:
+    """Score every plan of the calibration set in `folder` against its expert verdicts."""
+    result = Agreement()
+    for plan_file in sorted((folder / "plans").glob("*.json")):
+        slug = plan_file.stem
+        document = parse_document(plan_file.read_bytes())
+        card = score(document, checklist)
+        scores = dimension_scores(card, checklist)
+        expert = {name: verdict for name, verdict in
+                  load_expert(folder / "sources" / f"{slug}.yaml").items() if name in scores}
+        result.plans.append(PlanVerdicts(
+            slug, expert, {name: "yes" if value >= YES_AT else "no"
+                           for name, value in scores.items()}, scores, card.overall))
+    return result
+

@@ -1,9 +1,12 @@
 """The scorer agrees with expert reviewers on real plans (see README.md in this folder).
 
 Each plan was encoded from public descriptions and its expert verdicts written down
-before it was ever scored; this test scores them and holds the scorer to the issue's
-bar: agreement on at least 85% of plan x dimension pairs, and better than always
-giving the commoner verdict on every dimension.
+before it was ever scored. The development set (`plans/`) is held to the bar: agreement
+on at least 85% of plan x dimension pairs, and better than always giving the commoner
+verdict on every dimension. The checklist's credit levels were checked against that set,
+so its figure is not independent; the held-out set (`heldout/`) is scored by
+`benchmarks/bench_calibration.py` and its figure reported as measured (README.md), and
+here only checked to be a sound set: no bar is set on it after its results were seen.
 """
 
 from __future__ import annotations
@@ -25,14 +28,21 @@ def result():
     return agreement(FOLDER, load_checklist(default_checklist_path()))
 
 
-def test_the_set_holds_at_least_twelve_sourced_plans_adopted_since_2017():
-    plans = sorted((FOLDER / "plans").glob("*.json"))
+@pytest.mark.parametrize("folder", [FOLDER, FOLDER / "heldout"], ids=["development", "heldout"])
+def test_each_set_holds_at_least_twelve_sourced_plans_adopted_since_2017(folder):
+    plans = sorted((folder / "plans").glob("*.json"))
     assert len(plans) >= 12
     for path in plans:
         document = parse_document(path.read_bytes())
         assert document.schema_version == 2
         assert document.about.period_start and document.about.period_start >= 2017, path.name
-        assert len(load_expert(FOLDER / "sources" / f"{path.stem}.yaml")) >= 2, path.name
+        assert len(load_expert(folder / "sources" / f"{path.stem}.yaml")) >= 2, path.name
+
+
+def test_no_plan_is_in_both_sets():
+    development = {path.stem for path in (FOLDER / "plans").glob("*.json")}
+    held_out = {path.stem for path in (FOLDER / "heldout" / "plans").glob("*.json")}
+    assert not development & held_out
 
 
 def test_every_dimension_is_read_from_criteria_of_the_checklist(result):

@@ -7,10 +7,15 @@ This module scores each plan and reads the scorer's own verdict on each dimensio
 the criteria that judge it, then counts agreement, per dimension and overall, beside
 what a constant answer (always the commoner verdict) would get.
 
-How a dimension is read from a scorecard is fixed here, once, and was fixed before any
-plan of the set was scored: a dimension is the rule (or rules) whose criteria judge the
-same thing the experts code, and the scorer says "yes" when those criteria earn at least
-half their credit on average: more met than not, as a reviewer's "the plan has it".
+How a dimension is read from a scorecard: a dimension is the rule (or rules) whose
+criteria judge the same thing the experts code, and the scorer says "yes" when one of
+those criteria earns at least half its credit: more met than not, as a reviewer's "the
+plan has it". Only budget reads two criteria, because the experts' question is a
+disjunction: "the plan states a cost *or* money allocated to it" is costed actions (FIN-1)
+or funding secured (FIN-2). Until 7 December 2026 it read their mean, which asked for
+both; that was changed after the first held-out set had been scored (its budget misses
+were plans with a cost and no funding detail), so the figures that test the change are
+those of the second held-out set, built and committed before it was scored.
 """
 
 from __future__ import annotations
@@ -81,7 +86,7 @@ class Agreement:
 
 
 def dimension_scores(card, checklist: Checklist) -> dict[str, float]:
-    """Each dimension's mean criterion score in `card`."""
+    """Each dimension's score in `card`: the best of its criteria's scores."""
     rule_of = {criterion.id: criterion.rule for criterion in checklist.criteria}
     by_rule: dict[str, list[float]] = {}
     for result in card.criteria:
@@ -90,7 +95,7 @@ def dimension_scores(card, checklist: Checklist) -> dict[str, float]:
     for name, rules in DIMENSIONS.items():
         scores = [value for rule in rules for value in by_rule.get(rule, [])]
         if scores:
-            found[name] = sum(scores) / len(scores)
+            found[name] = max(scores)
     return found
 
 

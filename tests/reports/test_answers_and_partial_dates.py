@@ -141,3 +141,17 @@ def test_the_drafts_show_the_plan_level_evidence(pdf_draft, word_draft):
     for expected in ("USD 12,500,000", "District or municipal", "Mid-term review", "Done",
                      "Annex 2, pages 45 to 60", "40%"):
         assert squash(expected) in cells, expected
+
+
+def test_the_gap_report_tells_no_from_not_stated(app, saved_plan):
+    """The gap report prints each criterion's evidence: the answer posted "no" reads as
+    what the plan says, the one left unanswered as what it does not say."""
+    from drafter.reports import gapdata
+
+    with app.app_context():
+        report = gapdata.gap_report_for(saved_plan, [])
+        text = squash(pdf_text(pdf.render_pdf(pdf.render_html("gap", report))))
+    assert squash("No: the plan says its baseline data are not sex-disaggregated.") in text
+    assert squash("The plan does not say whether its baseline data") not in text
+    assert squash("The plan does not say whether CEDAW General Recommendation 30 was "
+                  "considered.") in text

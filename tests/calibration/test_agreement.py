@@ -4,9 +4,9 @@ Each plan was encoded from public descriptions and its expert verdicts written d
 before it was ever scored. The development set (`plans/`) is held to the bar: agreement
 on at least 85% of plan x dimension pairs, and better than always giving the commoner
 verdict on every dimension. The checklist's credit levels were checked against that set,
-so its figure is not independent; the held-out set (`heldout/`) is scored by
-`benchmarks/bench_calibration.py` and its figure reported as measured (README.md), and
-here only checked to be a sound set: no bar is set on it after its results were seen.
+so its figure is not independent; the held-out sets (`heldout/`, `heldout2/`) are scored
+by `benchmarks/bench_calibration.py` and their figures reported as measured (README.md),
+and here only checked to be sound sets: no bar is set on them after their results were seen.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ def result():
     return agreement(FOLDER, load_checklist(default_checklist_path()))
 
 
-@pytest.mark.parametrize("folder", [FOLDER, FOLDER / "heldout"], ids=["development", "heldout"])
+@pytest.mark.parametrize("folder", [FOLDER, FOLDER / "heldout", FOLDER / "heldout2"],
+                         ids=["development", "heldout", "heldout2"])
 def test_each_set_holds_at_least_twelve_sourced_plans_adopted_since_2017(folder):
     plans = sorted((folder / "plans").glob("*.json"))
     assert len(plans) >= 12
@@ -39,10 +40,10 @@ def test_each_set_holds_at_least_twelve_sourced_plans_adopted_since_2017(folder)
         assert len(load_expert(folder / "sources" / f"{path.stem}.yaml")) >= 2, path.name
 
 
-def test_no_plan_is_in_both_sets():
-    development = {path.stem for path in (FOLDER / "plans").glob("*.json")}
-    held_out = {path.stem for path in (FOLDER / "heldout" / "plans").glob("*.json")}
-    assert not development & held_out
+def test_no_plan_is_in_two_sets():
+    sets = [{path.stem for path in (folder / "plans").glob("*.json")}
+            for folder in (FOLDER, FOLDER / "heldout", FOLDER / "heldout2")]
+    assert sum(len(plans) for plans in sets) == len(set().union(*sets))
 
 
 def test_every_dimension_is_read_from_criteria_of_the_checklist(result):

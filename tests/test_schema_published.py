@@ -197,7 +197,7 @@ def test_describing_changed_no_field_every_field_is_still_optional():
 
 def _vocabulary_of(field) -> vocab.Vocab | None:
     """The vocabulary a model field's values are checked against, found from how it
-    validates (a `Vocab._check`, or `fields.Answer`), not from its JSON Schema."""
+    validates (a `Vocab.check`, or `fields.Answer`), not from its JSON Schema."""
     found = set()
 
     def look(item):
@@ -261,7 +261,7 @@ def test_labels_are_english_and_codes_are_stable(published):
     answers = published["$defs"]["vocab_answer"]
     assert [(option["const"], option["title"]) for option in answers["oneOf"]] == [
         ("yes", "Yes"), ("no", "No"), ("not_stated", "Not stated")]
-    assert answers["enum"] == list(fields.ANSWER_VALUES)
+    assert answers["enum"] == vocab.ANSWERS.values
     resolutions = published["$defs"]["vocab_resolution"]["oneOf"]
     assert resolutions[0] == {"const": "1325", "title": "Resolution 1325 (2000)"}
     # An Answer field keeps its default beside the reference to the list.

@@ -50,8 +50,7 @@ RowId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
 
 # --- Answers that may be unknown ----------------------------------------------------
 
-YES, NO, NOT_STATED = "yes", "no", "not_stated"
-ANSWER_VALUES = (YES, NO, NOT_STATED)
+NOT_STATED = "not_stated"
 
 
 def _answer(value):
@@ -60,12 +59,10 @@ def _answer(value):
     # false cannot tell the two apart, reads it as "not stated" (the scorer treats both
     # as unmet, so no score moves; the drafter can then say "no" where it is no).
     if value is True:
-        return YES
+        return "yes"
     if value is False or value is None or value == "":
         return NOT_STATED
-    if value not in ANSWER_VALUES:
-        raise ValueError(f"'{value}' is not one of: {', '.join(ANSWER_VALUES)}")
-    return value
+    return ANSWERS.check(value)
 
 
 # In the JSON Schema, the three values with their labels ("Yes", "No", "Not stated"), as
@@ -76,6 +73,7 @@ Answer = Annotated[str, BeforeValidator(_answer), VocabJsonSchema(ANSWERS, defau
 # --- Dates that plans give in part -----------------------------------------------------
 
 PARTIAL_DATE = re.compile(r"(?P<year>[0-9]{4})(-(?P<month>[0-9]{2})(-(?P<day>[0-9]{2}))?)?")
+PARTIAL_DATE_WANTED = "Enter a year (2012), a year and month (2012-03) or a day (2012-03-14)"
 
 
 def _partial_date(value):
@@ -85,11 +83,11 @@ def _partial_date(value):
     if isinstance(value, dt.date):
         value = value.isoformat()
     if not isinstance(value, str):
-        raise ValueError("Enter a year (2012), a year and month (2012-03) or a day (2012-03-14)")
+        raise ValueError(PARTIAL_DATE_WANTED)
     value = value.strip()
     match = PARTIAL_DATE.fullmatch(value)
     if not match:
-        raise ValueError("Enter a year (2012), a year and month (2012-03) or a day (2012-03-14)")
+        raise ValueError(PARTIAL_DATE_WANTED)
     year, month, day = (int(part) if part else None for part in match.group("year", "month", "day"))
     if not 1990 <= year <= 2100:
         raise ValueError("Enter a year between 1990 and 2100")
@@ -108,20 +106,6 @@ PartialDate = Annotated[str, BeforeValidator(_partial_date),
                                             "A date as precisely as the plan gives it: a "
                                             "year (2012), a year and month (2012-03) or a "
                                             "day (2012-03-14), the year from 1990 to 2100.")})]
-
-
-def date_bounds(value: str) -> tuple[dt.date, dt.date]:
-    """The first and last day a partial date can mean ("2012-03" -> 1 to 31 March 2012)."""
-    parts = [int(part) for part in value.split("-")]
-    year, month, day = parts + [None] * (3 - len(parts))
-    if day:
-        first = last = dt.date(year, month, day)
-    elif month:
-        first = dt.date(year, month, 1)
-        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
-    else:
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    return first, last
 
 
 def new_id() -> str:

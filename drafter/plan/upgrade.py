@@ -76,12 +76,16 @@ def upgrades(name: str):
     return classmethod(validator)
 
 
-def upgrade_section(key: str, data: dict) -> dict:
-    """One stored section, as plain JSON data, in version 2 (for the migration).
+def rewritten(model, data: dict) -> dict | None:
+    """`data` (a stored section or document of `model`) as version 2 holds it, or None
+    when it needs no change; for the migration that rewrites stored plans.
 
-    The models do the work: a section read and written again through them is in v2,
-    rows and all, and a value v2 cannot hold would be refused there, not lost here.
+    The models do the work: data read through them is in v2, rows and all, and a value
+    v2 cannot hold would be refused there, not lost here. Only what `data` held is
+    written back (exclude_unset), so data that needs no upgrade compares equal.
     """
-    from .schema import SECTION_MODELS
+    from .schema import STORED
 
-    return SECTION_MODELS[key].model_validate(data).model_dump(mode="json")
+    upgraded = model.model_validate(data, context={STORED: True}).model_dump(
+        mode="json", exclude_unset=True)
+    return upgraded if upgraded != data else None

@@ -42,7 +42,7 @@ class Vocab:
         head = [SelectChoice("", blank)] if blank is not None else []
         return head + [SelectChoice(value, label) for value, label in self.pairs]
 
-    def _check(self, value: str) -> str:
+    def check(self, value: str) -> str:
         if value not in self._labels:
             if len(self.values) > 30:
                 raise ValueError(f"'{value}' is not a valid {self.name.replace('_', ' ')} code")
@@ -73,7 +73,7 @@ class Vocab:
     @property
     def type(self):
         """The pydantic type of one stored value of this vocabulary."""
-        return Annotated[str, AfterValidator(self._check), VocabJsonSchema(self)]
+        return Annotated[str, AfterValidator(self.check), VocabJsonSchema(self)]
 
 
 class VocabJsonSchema:

@@ -36,11 +36,11 @@ from flask_babel import gettext as _
 from wtforms import BooleanField, FieldList, IntegerField, SelectFieldBase, TextAreaField
 
 from ..plan import vocab as v
-from ..plan.fields import NOT_STATED, PARTIAL_DATE
+from ..plan.fields import PARTIAL_DATE
 from ..plan.schema import PlanDocument
 from ..plan.store import LoadedPlan
 from ..wizard.binding import CONTROL_FIELDS, model_values
-from ..wizard.forms.common import AmountField, AnswerField, LinesField, PartialDateField
+from ..wizard.forms.common import AmountField, LinesField, PartialDateField, unanswered
 from ..wizard.steps import STEPS
 from ..wizard.summary import display_value
 from .budget import budget_totals, money
@@ -176,8 +176,7 @@ def _rows_table(field: FieldList, rows: list[dict],
 def _says_nothing(field, value) -> bool:
     """A yes/no fact every blank form has: a checkbox, or an answer left "not stated".
     Printed, but it does not make a section written; a "yes" or "no" given does."""
-    return isinstance(field, BooleanField) or \
-        (isinstance(field, AnswerField) and value in (None, "", NOT_STATED))
+    return isinstance(field, BooleanField) or unanswered(field, value)
 
 
 def _groups(form) -> list[tuple[str, list[str]]]:

@@ -16,7 +16,8 @@ from pydantic import ValidationError
 from wtforms import Field, FieldList, FormField
 from wtforms.form import BaseForm
 
-from ..plan.fields import NOT_STATED, Model, new_id
+from ..plan.fields import Model, new_id
+from .forms.common import unanswered
 
 # Form fields that are controls, not content.
 CONTROL_FIELDS = {"csrf_token", "version", "complete"}
@@ -28,7 +29,7 @@ def is_blank(value: Any) -> bool:
 
 def is_blank_field(field: Field, value: Any) -> bool:
     """Blank as typed in `field`: an answer left at "not stated" says nothing either."""
-    return is_blank(value) or (field.type == "AnswerField" and value == NOT_STATED)
+    return is_blank(value) or unanswered(field, value)
 
 
 def form_values(form: BaseForm) -> tuple[dict, dict[str, list[int]]]:

@@ -10,7 +10,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-from drafter.plan.schema import SECTION_MODELS, STORED, PlanDocument
+from drafter.plan.schema import SECTION_MODELS, PlanDocument
+from drafter.plan.upgrade import rewritten
 
 revision = "0007"
 down_revision = "0006"
@@ -21,30 +22,16 @@ depends_on = None
 BATCH = 500
 
 
-def _section_v2(key: str, raw: str) -> str | None:
-    """The section's JSON in version 2, or None when it needs no change (or cannot be
-    read: it is left as it is, and the app reads it as it did before)."""
-    model = SECTION_MODELS.get(key)
+def _in_v2(model, raw: str, indent: int | None = None) -> str | None:
+    """`raw` (a section's or a document's JSON) in version 2, or None when it needs no
+    change or cannot be read: then it is left as it is, and the app reads it as before."""
     if model is None:
         return None
     try:
-        # Only what the row held is written back (exclude_unset): a row that needs no
-        # upgrade compares equal and is left exactly as it was.
-        upgraded = model.model_validate_json(raw, context={STORED: True}).model_dump(
-            mode="json", exclude_unset=True)
+        upgraded = rewritten(model, json.loads(raw))
     except ValueError:
         return None
-    return json.dumps(upgraded, ensure_ascii=False) if upgraded != json.loads(raw) else None
-
-
-def _document_v2(raw: str) -> str | None:
-    try:
-        data = json.loads(raw)
-        upgraded = PlanDocument.model_validate(data, context={STORED: True}).model_dump(
-            mode="json", exclude_unset=True)
-    except ValueError:
-        return None
-    return json.dumps(upgraded, ensure_ascii=False, indent=2) if upgraded != data else None
+    return None if upgraded is None else json.dumps(upgraded, ensure_ascii=False, indent=indent)
 
 
 def _rewrite(table: str, column: str, upgrade_row) -> None:
@@ -66,9 +53,13 @@ def _rewrite(table: str, column: str, upgrade_row) -> None:
 
 
 def upgrade() -> None:
-    _rewrite("plan_sections", "data", lambda row: _section_v2(row["key"], row["data"]))
-    _rewrite("section_changes", "data", lambda row: _section_v2(row["key"], row["data"]))
-    _rewrite("revisions", "document", lambda row: _document_v2(row["document"]))
+    def section(row):
+        return _in_v2(SECTION_MODELS.get(row["key"]), row["data"])
+
+    _rewrite("plan_sections", "data", section)
+    _rewrite("section_changes", "data", section)
+    # A named revision is a whole plan file, written indented as exports are.
+    _rewrite("revisions", "document", lambda row: _in_v2(PlanDocument, row["document"], 2))
 
 
 def downgrade() -> None:

@@ -183,6 +183,11 @@ class AnswerField(RadioField):
             self.data = valuelist[0]
 
 
+
+def unanswered(field, value) -> bool:
+    """An answer left at "not stated", or never given: it says nothing."""
+    return isinstance(field, AnswerField) and value in (None, "", NOT_STATED)
+
 def answer(label, description=None) -> AnswerField:
     return AnswerField(label, description=description, choices=ANSWERS.choices(),
                        default=NOT_STATED)

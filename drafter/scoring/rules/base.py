@@ -143,9 +143,14 @@ def better(row: RuleResult, aggregate: RuleResult) -> RuleResult:
     return row
 
 
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, an ellipsis marking the cut."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def quoted(sentence: str, limit: int = 90) -> str:
     """A sentence of the plan quoted in evidence, cut to `limit` characters."""
-    return f"'{sentence if len(sentence) <= limit else sentence[:limit - 1] + '…'}'"
+    return f"'{clip(sentence, limit)}'"
 
 
 def note(text: str) -> tuple[RuleResult, float]:

@@ -165,6 +165,16 @@ def review(evaluations: list, plan: Plan, what: str, absent: str) -> RuleResult:
     return RuleResult(1.0, (_("%(what)s: planned for %(year)s.", what=what, year=item.year),))
 
 
+def review_or_stand_in(plan: Plan, evaluations: list, what: str, absent: str,
+                       stand_ins: list, stand_in_what: str, half: str) -> RuleResult:
+    """`review` of `evaluations`; with none, half the credit of what stands in for them
+    (annual reviews for a mid-term review), `half` saying so."""
+    if evaluations or not stand_ins:
+        return review(evaluations, plan, what, absent)
+    other = review(stand_ins, plan, stand_in_what, "")
+    return RuleResult(other.score / 2, other.evidence + (half,))
+
+
 def independence(evaluations: list) -> RuleResult:
     answers = {item.independent for item in evaluations}
     value = "yes" if "yes" in answers else "no" if "no" in answers else "not_stated"
@@ -183,21 +193,15 @@ def evaluation(plan: Plan, *, use_of_findings: Reading = USE_OF_FINDINGS) -> Rul
     monitoring = plan.monitoring
     of_kind = {kind: [item for item in monitoring.evaluations if item.kind == kind]
                for kind in vocab.EVALUATION_KINDS.values}
-    midterm = review(of_kind["midterm"], plan, _("Mid-term review"),
-                     _("No mid-term review is planned."))
-    if not of_kind["midterm"] and of_kind["annual_review"]:
-        annual = review(of_kind["annual_review"], plan, _("Annual review"), "")
-        midterm = RuleResult(annual.score / 2, annual.evidence + (
-            _("Annual reviews count for half a mid-term review."),))
-    final = review(of_kind["final"], plan, _("Final evaluation"),
-                   _("No final evaluation is planned."))
-    if not of_kind["final"] and of_kind["other"]:
-        other = review(of_kind["other"], plan, _("Evaluation"), "")
-        final = RuleResult(other.score / 2, other.evidence + (
-            _("An evaluation that is not a final one counts for half."),))
     return combine([
-        midterm,
-        final,
+        review_or_stand_in(plan, of_kind["midterm"], _("Mid-term review"),
+                           _("No mid-term review is planned."),
+                           of_kind["annual_review"], _("Annual review"),
+                           _("Annual reviews count for half a mid-term review.")),
+        review_or_stand_in(plan, of_kind["final"], _("Final evaluation"),
+                           _("No final evaluation is planned."),
+                           of_kind["other"], _("Evaluation"),
+                           _("An evaluation that is not a final one counts for half.")),
         independence(monitoring.evaluations),
         read_field(plan, monitoring.use_of_findings, use_of_findings, _("Use of findings"),
                    _("How evaluation findings will be used is not described.")),

@@ -48,6 +48,7 @@ class Plan:
 
     def __init__(self, document: PlanDocument):
         self.document = document
+        self._texts: dict[str, Text] = {}  # each text read once per scoring run
 
     def __getattr__(self, name):
         # Sections read as attributes of the view: plan.consultation, plan.budget, ...
@@ -117,11 +118,10 @@ class Plan:
         return found
 
     @cached_property
-    def smart(self) -> list[tuple[str, ...]]:
-        """Per indicator, in order, the SMART elements it lacks (`SMART_ELEMENTS`): a
-        baseline or target counts only when it states a value, not "TBD" or "increase"."""
+    def _smart(self) -> tuple[list[tuple[str, ...]], list[tuple[int, str]]]:
+        """`smart` and `unvalued`, worked out in one pass over the indicators."""
         lacking = []
-        unvalued = self.__dict__["unvalued"] = []
+        unvalued = []
         missing = MISSING  # a lookup per indicator: plans have hundreds of them
         for index, row in enumerate(self.indicators):
             baseline, target = row.baseline, row.target
@@ -134,14 +134,19 @@ class Plan:
                 bool(row.unit), has_baseline, row.baseline_year is not None, has_target,
                 row.target_year is not None, bool(row.data_source), row.frequency is not None,
                 bool(row.disaggregation))])
-        return lacking
+        return lacking, unvalued
 
-    @cached_property
+    @property
+    def smart(self) -> list[tuple[str, ...]]:
+        """Per indicator, in order, the SMART elements it lacks (`SMART_ELEMENTS`): a
+        baseline or target counts only when it states a value, not "TBD" or "increase"."""
+        return self._smart[0]
+
+    @property
     def unvalued(self) -> list[tuple[int, str]]:
         """(indicator index, text) of each baseline or target given without a value
-        ("TBD", "increase"); worked out with `smart`."""
-        self.smart  # noqa: B018 (fills this property's slot as it goes)
-        return self.__dict__["unvalued"]
+        ("TBD", "increase")."""
+        return self._smart[1]
 
     @cached_property
     def action_themes(self) -> set[str]:
@@ -168,10 +173,6 @@ class Plan:
     def lexicon(self) -> Lexicon:
         """What the plan names (places, objectives, codes), for reading its prose."""
         return Lexicon(self.document)
-
-    @cached_property
-    def _texts(self) -> dict[str, Text]:
-        return {}
 
     def text(self, value: str) -> Text:
         """`value` (a field's text) read once per scoring run, whichever rules ask."""

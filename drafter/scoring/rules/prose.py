@@ -133,26 +133,20 @@ class Text:
         self.sentences = sentences(text)
         self.filler = filler(text, self.words, self.sentences) if text else None
         self._signals: dict[str, list[str]] = {}
-        self._numbers: list[Number] | None = None
-        self._runs: list[Run] | None = None
 
     @property
     def real(self) -> bool:
         """Written, and not filler."""
         return bool(self.text) and not self.filler
 
-    @property
+    @cached_property
     def numbers(self) -> list[Number]:
-        if self._numbers is None:
-            breaks = [match.end() for match in SENTENCE_BREAK.finditer(self.text)]
-            self._numbers = scan_numbers(self.text, breaks)
-        return self._numbers
+        breaks = [match.end() for match in SENTENCE_BREAK.finditer(self.text)]
+        return scan_numbers(self.text, breaks)
 
-    @property
+    @cached_property
     def runs(self) -> list[Run]:
-        if self._runs is None:
-            self._runs = scan_runs(self.text)
-        return self._runs
+        return scan_runs(self.text)
 
     def signal(self, name: str) -> list[str]:
         if name not in self._signals:

@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..i18n import _
-from .base import RuleResult
+from .base import RuleResult, clip
 from .prose import Text
 from .signals import SIGNALS
 
@@ -106,8 +106,7 @@ def reading(data: Reading | dict) -> Reading:
 
 
 def _examples(items: list[str]) -> str:
-    shown = [item if len(item) <= EXAMPLE_CHARS else item[:EXAMPLE_CHARS - 1] + "…"
-             for item in items[:SHOWN]]
+    shown = [clip(item, EXAMPLE_CHARS) for item in items[:SHOWN]]
     text = ", ".join(shown)
     if len(items) > SHOWN:
         text = _("%(items)s and %(more)d more", items=text, more=len(items) - SHOWN)

@@ -16,6 +16,16 @@ or funding secured (FIN-2). Until 7 December 2026 it read their mean, which aske
 both; that was changed after the first held-out set had been scored (its budget misses
 were plans with a cost and no funding detail), so the figures that test the change are
 those of the second held-out set, built and committed before it was scored.
+
+Civil society in monitoring is read from the first question its criterion (INC-5) asks,
+whether civil society has a formal place in monitoring at all (seats, a stated place on
+the body, a part in the monitoring texts, recognised shadow reports), not from the whole
+criterion, which goes on to CSAG's fuller standard (enough seats, shadow reports, progress
+reports sent to civil society). The experts code "a formal role in monitoring", the first
+question. This was changed on 7 December 2026 after the second held-out set had been
+scored (four of its five "yes" plans gave civil society a place and nothing more), so the
+figures that test it are those of the third held-out set, built and committed before it
+was scored.
 """
 
 from __future__ import annotations
@@ -28,6 +38,8 @@ import yaml
 
 from ..plan.transfer import parse_document
 from .checklist import Checklist
+from .rules.monitoring import formal_place_in_monitoring
+from .rules.plan import Plan
 from .scorer import score
 
 # Dimension -> the rules whose criteria judge it (by rule name, so the mapping holds
@@ -41,6 +53,9 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
     "indicators": ("baselines_and_targets",),
 }
 YES_AT = 0.5
+# Rules whose first question alone is what the experts code: the dimension reads that
+# question's answer, with the criterion's parameters, instead of the criterion's score.
+FIRST_QUESTIONS = {"civil_society_in_monitoring": formal_place_in_monitoring}
 
 
 @dataclass
@@ -85,12 +100,16 @@ class Agreement:
         return "\n".join(lines)
 
 
-def dimension_scores(card, checklist: Checklist) -> dict[str, float]:
-    """Each dimension's score in `card`: the best of its criteria's scores."""
-    rule_of = {criterion.id: criterion.rule for criterion in checklist.criteria}
+def dimension_scores(card, checklist: Checklist, plan: Plan) -> dict[str, float]:
+    """Each dimension's score in `card` (of `plan`): the best of its criteria's scores,
+    or of their first questions' answers where those are what the experts code."""
+    criterion_of = {criterion.id: criterion for criterion in checklist.criteria}
     by_rule: dict[str, list[float]] = {}
     for result in card.criteria:
-        by_rule.setdefault(rule_of[result.id], []).append(result.score)
+        criterion = criterion_of[result.id]
+        question = FIRST_QUESTIONS.get(criterion.rule)
+        by_rule.setdefault(criterion.rule, []).append(
+            question(plan, **criterion.params).score if question else result.score)
     found = {}
     for name, rules in DIMENSIONS.items():
         scores = [value for rule in rules for value in by_rule.get(rule, [])]
@@ -112,7 +131,7 @@ def agreement(folder: Path, checklist: Checklist) -> Agreement:
         slug = plan_file.stem
         document = parse_document(plan_file.read_bytes())
         card = score(document, checklist)
-        scores = dimension_scores(card, checklist)
+        scores = dimension_scores(card, checklist, Plan(document))
         expert = {name: verdict for name, verdict in
                   load_expert(folder / "sources" / f"{slug}.yaml").items() if name in scores}
         result.plans.append(PlanVerdicts(

@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from drafter.plan.schema import PlanDocument
 from drafter.plan.transfer import parse_document
 from drafter.scoring import load_checklist
-from drafter.scoring.calibration import DIMENSIONS, agreement, load_expert
+from drafter.scoring.calibration import DIMENSIONS, agreement, dimension_scores, load_expert
 from drafter.scoring.checklist import default_checklist_path
+from drafter.scoring.rules.plan import Plan
+from drafter.scoring.scorer import score
 
 FOLDER = Path(__file__).parent
 
@@ -48,6 +51,23 @@ def test_no_plan_is_in_two_sets():
 
 def test_every_dimension_is_read_from_criteria_of_the_checklist(result):
     assert all(set(plan.scorer) == set(DIMENSIONS) for plan in result.plans)
+
+
+def test_civil_society_in_monitoring_reads_the_formal_place_that_experts_code():
+    """A plan that gives civil society a part in monitoring, and says nothing of seats,
+    shadow reports or who gets the reports, is "a formal role in monitoring" to an expert:
+    the dimension says yes, while the criterion still asks for CSAG's fuller standard."""
+    checklist = load_checklist(default_checklist_path())
+    document = PlanDocument.model_validate({"monitoring": {"data_collection": (
+        "The national women's network collects evidence from its members in every region "
+        "and presents it at the steering committee's annual review.")}})
+    card = score(document, checklist)
+    inc5 = next(item for item in card.criteria if item.id == "INC-5")
+    assert inc5.score < 0.5
+    assert dimension_scores(card, checklist, Plan(document))["cs_monitoring"] >= 0.5
+    silent = PlanDocument()
+    assert dimension_scores(score(silent, checklist), checklist,
+                            Plan(silent))["cs_monitoring"] == 0
 
 
 def test_the_scorer_agrees_with_the_experts_on_85_percent_of_pairs(result):

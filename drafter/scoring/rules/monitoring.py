@@ -81,6 +81,28 @@ def place_in_monitoring(plan: Plan, seats: RuleResult, said_credit: float,
         ways="; ".join(way for _score, way in ways)),))
 
 
+def monitoring_seats(plan: Plan, min_seats: int, min_share: int) -> RuleResult:
+    """Civil society's seats on the monitoring or coordination body, by number or share."""
+    monitoring, leadership = plan.monitoring, plan.leadership
+    return civil_society_place(
+        [monitoring.civil_society_seats, leadership.civil_society_seats,
+         civil_society_members(plan)],
+        [monitoring.civil_society_share, leadership.civil_society_share],
+        min_seats, min_share, _("the monitoring or coordination body"),
+        monitoring.civil_society_on_body)
+
+
+def formal_place_in_monitoring(plan: Plan, *, min_seats: int = 2, min_share: int = 25,
+                               said_credit: float = 1.0, text_credit: float = 0.75,
+                               **_rest) -> RuleResult:
+    """The first question of `civil_society_in_monitoring` on its own, taking that
+    criterion's parameters (`_rest`: those of its other parts): whether civil society has a
+    formal place in monitoring at all. It is what expert reviewers code as "a role in
+    monitoring", so calibration reads the dimension from it."""
+    return place_in_monitoring(plan, monitoring_seats(plan, min_seats, min_share),
+                               said_credit, text_credit)
+
+
 @rule
 def civil_society_in_monitoring(plan: Plan, *, min_seats: int = 2, min_share: int = 25,
                                 said_credit: float = 1.0, text_credit: float = 0.75,
@@ -91,15 +113,10 @@ def civil_society_in_monitoring(plan: Plan, *, min_seats: int = 2, min_share: in
     (a number or a share), recognised shadow reports, and the progress reports, a part
     each, so it can hold the government to account. Where the plan shows the place only by
     saying so (`said_credit`) or in its texts (`text_credit`), the place earns that."""
-    monitoring, leadership = plan.monitoring, plan.leadership
+    monitoring = plan.monitoring
     gets_reports = "civil_society" in monitoring.report_recipients \
         or monitoring.reports_public == "yes"
-    seats = civil_society_place(
-        [monitoring.civil_society_seats, leadership.civil_society_seats,
-         civil_society_members(plan)],
-        [monitoring.civil_society_share, leadership.civil_society_share],
-        min_seats, min_share, _("the monitoring or coordination body"),
-        monitoring.civil_society_on_body)
+    seats = monitoring_seats(plan, min_seats, min_share)
     return combine([
         (place_in_monitoring(plan, seats, said_credit, text_credit), place_weight),
         seats,

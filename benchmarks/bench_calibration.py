@@ -21,14 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from drafter.plan.transfer import parse_document  # noqa: E402
 from drafter.scoring import load_checklist  # noqa: E402
-from drafter.scoring.calibration import agreement  # noqa: E402
+from drafter.scoring.calibration import agreement, calibration_sets  # noqa: E402
 from drafter.scoring.checklist import default_checklist_path  # noqa: E402
 
 FOLDER = Path(__file__).resolve().parent.parent / "tests" / "calibration"
 # The set the checklist's credit levels were checked against, and the sets held out from
 # that work, each scored only after it was committed: the last is the honest figure.
-SETS = (("development set", FOLDER), ("held-out set", FOLDER / "heldout"),
-        ("second held-out set", FOLDER / "heldout2"))
+SETS = calibration_sets(FOLDER)
 RUNS = 20
 
 

@@ -53,6 +53,16 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
     "indicators": ("baselines_and_targets",),
 }
 YES_AT = 0.5
+# The held-out sets, in the order they were built (each scored only once committed).
+HELD_OUT = ("heldout", "heldout2", "heldout3")
+
+
+def calibration_sets(folder: Path) -> list[tuple[str, Path]]:
+    """(name, folder) of the development set in `folder` and of each held-out set."""
+    ordinals = ("first", "second", "third", "fourth", "fifth", "sixth")
+    return [("development set", folder)] + [
+        (f"{ordinals[index]} held-out set", folder / name)
+        for index, name in enumerate(HELD_OUT)]
 # Rules whose first question alone is what the experts code: the dimension reads that
 # question's answer, with the criterion's parameters, instead of the criterion's score.
 FIRST_QUESTIONS = {"civil_society_in_monitoring": formal_place_in_monitoring}

@@ -4,7 +4,7 @@ Each plan was encoded from public descriptions and its expert verdicts written d
 before it was ever scored. The development set (`plans/`) is held to the bar: agreement
 on at least 85% of plan x dimension pairs, and better than always giving the commoner
 verdict on every dimension. The checklist's credit levels were checked against that set,
-so its figure is not independent; the held-out sets (`heldout/`, `heldout2/`) are scored
+so its figure is not independent; the held-out sets (`heldout*/`, `calibration.HELD_OUT`) are scored
 by `benchmarks/bench_calibration.py` and their figures reported as measured (README.md),
 and here only checked to be sound sets: no bar is set on them after their results were seen.
 """
@@ -18,7 +18,13 @@ import pytest
 from drafter.plan.schema import PlanDocument
 from drafter.plan.transfer import parse_document
 from drafter.scoring import load_checklist
-from drafter.scoring.calibration import DIMENSIONS, agreement, dimension_scores, load_expert
+from drafter.scoring.calibration import (
+    DIMENSIONS,
+    agreement,
+    calibration_sets,
+    dimension_scores,
+    load_expert,
+)
 from drafter.scoring.checklist import default_checklist_path
 from drafter.scoring.rules.plan import Plan
 from drafter.scoring.scorer import score
@@ -31,8 +37,11 @@ def result():
     return agreement(FOLDER, load_checklist(default_checklist_path()))
 
 
-@pytest.mark.parametrize("folder", [FOLDER, FOLDER / "heldout", FOLDER / "heldout2"],
-                         ids=["development", "heldout", "heldout2"])
+SETS = calibration_sets(FOLDER)
+
+
+@pytest.mark.parametrize("folder", [folder for _name, folder in SETS],
+                         ids=[name for name, _folder in SETS])
 def test_each_set_holds_at_least_twelve_sourced_plans_adopted_since_2017(folder):
     plans = sorted((folder / "plans").glob("*.json"))
     assert len(plans) >= 12
@@ -45,7 +54,7 @@ def test_each_set_holds_at_least_twelve_sourced_plans_adopted_since_2017(folder)
 
 def test_no_plan_is_in_two_sets():
     sets = [{path.stem for path in (folder / "plans").glob("*.json")}
-            for folder in (FOLDER, FOLDER / "heldout", FOLDER / "heldout2")]
+            for _name, folder in SETS]
     assert sum(len(plans) for plans in sets) == len(set().union(*sets))
 
 

@@ -361,14 +361,30 @@ def test_consultation_regions_leave_out_the_capital_region():
                                              event("North")]})
     result = RULES["consultation_reach"](document, groups=["womens_organisations"])
     assert result.score == 1.0
-    assert "1 of 1 regions outside the capital" in result.evidence[0]
+    assert "1 of 1 regions outside the capital" in result.evidence[1]
 
 
 def test_consultation_regions_without_a_region_list_count_places():
     document = plan(consultation={"events": [event("A"), event("B")]})
     result = RULES["consultation_reach"](document, groups=["womens_organisations"],
                                          min_regions=4)
-    assert result.score == pytest.approx((0.5 + 1) / 2)
+    assert result.score == pytest.approx((2 + 0.5 + 1) / 4)
+
+
+def test_one_consultation_beyond_the_capital_answers_the_first_question():
+    """Consulting beyond the capital at all is half the criterion: the failure the 2012
+    recommendations name is the plan drafted in the capital alone."""
+    def reach(**consultation):
+        return RULES["consultation_reach"](
+            plan(about={"capital": "Cap"}, consultation=consultation),
+            groups=["womens_organisations"])
+
+    one_district = reach(levels=[{"level": "district", "count": 1, "places": "Dowa"}])
+    in_the_capital = reach(events=[event("Cap")])
+    assert one_district.score >= 0.5
+    assert one_district.evidence[0] == "Consultations were held beyond the capital."
+    assert in_the_capital.score == 0.25  # the women's organisations it heard, no more
+    assert in_the_capital.evidence[0] == "No consultation beyond the capital is recorded."
 
 
 def test_evaluation_outside_the_period_gets_half_credit():

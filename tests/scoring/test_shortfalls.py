@@ -87,6 +87,6 @@ def test_regions_below_their_share_say_how_many_regions_would_do():
         about={"capital": "Cap", "regions": ["A", "B", "C", "D"]},
         consultation={"events": [{"region": "A", "groups": ["womens_organisations"]},
                                  {"region": "B"}]}), groups=["womens_organisations"])
-    assert result.score == pytest.approx((0.5 / 0.75 + 1) / 2)
-    assert result.evidence[0] == ("Consultations in 2 of 4 regions outside the capital; "
+    assert result.score == pytest.approx((2 + 0.5 / 0.75 + 1) / 4)
+    assert result.evidence[1] == ("Consultations in 2 of 4 regions outside the capital; "
                                   "missing: C, D; full marks at 3")

@@ -255,19 +255,34 @@ def civil_society_in_drafting(plan: Plan, *, min_events: int = 3,
     ])
 
 
+def beyond_capital(plan: Plan, levels: list[str]) -> RuleResult:
+    """Whether any consultation was held beyond the capital at all: an event outside it,
+    or consultations recorded at a level beyond it (regional, district, community)."""
+    capital = plan.about.capital.casefold()
+    outside = any(not event.in_capital and (event.region or event.place)
+                  and (event.region or event.place).casefold() != capital
+                  for event in plan.consultation.events)
+    if outside or levels_beyond_capital(plan, levels):
+        return RuleResult(1.0, (_("Consultations were held beyond the capital."),))
+    return RuleResult(0.0, (_("No consultation beyond the capital is recorded."),))
+
+
 @rule
 def consultation_reach(plan: Plan, *, groups: list[vocab.GROUPS.type] = AFFECTED_GROUPS,
                        full_region_share: float = 0.75, min_regions: int = 3,
                        levels: list[vocab.CONSULTATION_LEVELS.type] = REACH_LEVELS,
-                       level_credit: float = 0.9) -> RuleResult:
-    """Consultations reached the regions beyond the capital and the affected groups;
-    consultations recorded only by level and count earn `level_credit` of the regions'
-    part, since the regions they reached are not named."""
+                       level_credit: float = 0.9, beyond_weight: float = 2.0) -> RuleResult:
+    """Consultations reached beyond the capital at all (the reviewer's first question,
+    weighing `beyond_weight` parts); how many of the regions they reached, and the
+    affected groups consulted, a part each. Consultations recorded only by level and
+    count earn `level_credit` of the regions' part, since the regions they reached are
+    not named."""
     named = regions_reached(plan, full_region_share, min_regions, levels)
     counted = reach_by_level(plan, full_region_share, min_regions, levels, level_credit)
     regions = RuleResult(counted.score, named.evidence + counted.evidence) \
         if counted.score > named.score else named
-    return combine([regions, groups_consulted(plan, groups)])
+    return combine([(beyond_capital(plan, levels), beyond_weight), regions,
+                    groups_consulted(plan, groups)])
 
 
 @rule

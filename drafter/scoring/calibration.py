@@ -54,7 +54,7 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
 }
 YES_AT = 0.5
 # The held-out sets, in the order they were built (each scored only once committed).
-HELD_OUT = ("heldout", "heldout2", "heldout3")
+HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4")
 
 
 def calibration_sets(folder: Path) -> list[tuple[str, Path]]:

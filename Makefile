@@ -16,7 +16,7 @@ TEST_DEBS := $(RUN_DEBS) chromium poppler-utils redis-server
 WORKERS    ?= 3
 SERVE_PORT ?= 8000
 
-.PHONY: run serve worker test bench soak messages init-db system-run system-test clean workshop-load \
+.PHONY: run serve worker test bench soak messages translations init-db system-run system-test clean workshop-load \
 	reports-load
 
 define apt_install
@@ -45,7 +45,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-init-db: $(VENV)/.installed
+init-db: $(VENV)/.installed $(CATALOGUES)
 	$(BIN)/drafter init-db
 	$(BIN)/drafter load-samples --if-empty
 
@@ -60,17 +60,17 @@ run: system-run init-db
 # JSON logs, the worker beside it; put a reverse proxy with HTTPS in front (README).
 # With DRAFTER_QUEUE_URL=redis://..., `make serve WORKER=no` on the web machines and
 # `make worker` on the machines that make reports.
-serve: system-run $(VENV)/.installed
+serve: system-run $(VENV)/.installed $(CATALOGUES)
 	$(BIN)/drafter init-db
 	DRAFTER_LOG_FORMAT=json $(BIN)/drafter serve --host $(HOST) --port $(SERVE_PORT) \
 	  --processes $(WORKERS)$(if $(filter no,$(WORKER)), --no-worker,)
 
-worker: system-run $(VENV)/.installed
+worker: system-run $(VENV)/.installed $(CATALOGUES)
 	$(BIN)/drafter worker
 
 # The whole suite twice: on SQLite files, then on the PostgreSQL server at
 # DRAFTER_TEST_POSTGRES_URL (skipped when none answers, except in CI, where it fails).
-test: system-test $(VENV)/.installed-test
+test: system-test $(VENV)/.installed-test $(CATALOGUES)
 	$(BIN)/python -m pytest
 	DRAFTER_TEST_DATABASE=postgres $(BIN)/python -m pytest
 
@@ -83,9 +83,21 @@ bench: $(VENV)/.installed-test
 soak: $(VENV)/.installed
 	$(BIN)/python benchmarks/soak.py $(SOAK_ARGS)
 
-# Collect every user-visible string into a catalogue for translators.
+# Translations (README, "Translating"): `make messages` collects every user-visible string
+# into translations/messages.pot and merges new ones into each language's catalogue; the
+# compiled catalogues are made from them at install time, so every language is served.
+LANGS      := fr es ar pt
+CATALOGUES := $(foreach lang,$(LANGS),translations/$(lang)/LC_MESSAGES/messages.mo)
+
 messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l -o translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l -k N_ -c Translators: --sort-by-file \
+	  --project "NAP Drafter" --copyright-holder "NAP Drafter" -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete
+
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po | $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -l $* -i $< -o $@
+
+translations: $(CATALOGUES)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

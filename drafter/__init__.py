@@ -12,14 +12,6 @@ if TYPE_CHECKING:
     from flask import Flask
 
 
-def _select_locale() -> str:
-    from flask import current_app, has_request_context, request
-
-    if not has_request_context():
-        return current_app.config["BABEL_DEFAULT_LOCALE"]
-    return request.accept_languages.best_match(current_app.config["LANGUAGES"]) or "en"
-
-
 def create_app(overrides: dict | None = None) -> Flask:
     """The application: settings from the environment, then `overrides` (tests use them)."""
     from flask import Flask, session
@@ -55,7 +47,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     access.init_app(app)
     security.init_app(app)
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=_select_locale)
+    from .web import language
+
+    babel.init_app(app, locale_selector=language.select_locale,
+                   default_translation_directories=str(resource("translations")))
+    language.init_app(app)
 
     @app.before_request
     def _keep_session():

@@ -51,6 +51,7 @@ ENDPOINTS: dict[str, dict[str, str]] = {
     "ops.favicon": {"*": PUBLIC},
     "help.glossary": {"*": PUBLIC},
     "help.scoring": {"*": PUBLIC},
+    "language.choose": {"*": PUBLIC},
     "auth.login": {"*": PUBLIC},
     "auth.signup": {"*": PUBLIC},
     "auth.logout": {"*": LOGIN},

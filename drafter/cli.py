@@ -158,6 +158,10 @@ def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> N
               callback=_print_version, help="Show the Flask version.")
 def cli():
     """NAP Drafter: draft, score and render National Action Plans on Women, Peace and Security."""
+    # Messages to people in the language the environment asks for (LANG=fr_FR.UTF-8).
+    from .i18n import use_environment_language
+
+    use_environment_language()
 
 
 def init_app(app) -> None:

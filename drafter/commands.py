@@ -16,11 +16,12 @@ from pathlib import Path
 import click
 
 from .cli import with_app
+from .i18n import gettext as _
 
 
 def _fail(messages: list[str]) -> None:
     for message in messages:
-        click.echo(f"error: {message}", err=True)
+        click.echo(_("error: %(message)s", message=message), err=True)
     sys.exit(2)
 
 
@@ -33,7 +34,7 @@ def init_db_command():
     from .migrate import upgrade
 
     upgrade(current_app.config["DATABASE_URL"])
-    click.echo("Database is up to date.")
+    click.echo(_("Database is up to date."))
 
 
 SAMPLE_FILES = ("weak-plan.json", "strong-plan.json")
@@ -59,9 +60,11 @@ def _demo_users(session) -> list:
 
 
 def _print_demo_accounts() -> None:
-    click.echo("Demo accounts (for trying the app; change or remove them on a shared server):")
+    click.echo(_("Demo accounts (for trying the app; change or remove them on a shared "
+                 "server):"))
     for email, _name, password, role in DEMO_ACCOUNTS:
-        click.echo(f"  {email:<24} password: {password:<20} ({role} of the sample plans)")
+        click.echo(_("  %(email)s password: %(password)s (%(role)s of the sample plans)",
+                     email=f"{email:<24}", password=f"{password:<20}", role=role))
 
 
 @click.command("load-samples")
@@ -82,7 +85,7 @@ def load_samples_command(if_empty: bool):
     session = db.session()
     store = PlanStore(session)
     if if_empty and store.list_plans():
-        click.echo("The database already holds plans; samples not loaded.")
+        click.echo(_("The database already holds plans; samples not loaded."))
         if find_user(session, DEMO_ACCOUNTS[0][0]) is not None:
             _print_demo_accounts()
         return
@@ -97,7 +100,8 @@ def load_samples_command(if_empty: bool):
         plan_id = store.create_plan(document, statuses=statuses, owner_id=users[0].id)
         for user, (*_rest, role) in zip(users[1:], DEMO_ACCOUNTS[1:]):
             set_role(session, plan_id, user.id, role)
-        click.echo(f"Loaded {name} as plan {plan_id}: {document.about.title}")
+        click.echo(_("Loaded %(file)s as plan %(id)s: %(title)s", file=name, id=plan_id,
+                     title=document.about.title))
     _print_demo_accounts()
 
 
@@ -115,7 +119,7 @@ def create_admin_command(email: str, name: str, password: str):
         create_user(db.session(), email, name or email, password, is_admin=True)
     except AccountError as problem:
         _fail([str(problem)])
-    click.echo(f"Created the administrator {email}.")
+    click.echo(_("Created the administrator %(email)s.", email=email))
 
 
 @click.command("set-owner")
@@ -141,7 +145,7 @@ def set_owner_command(plan_id: int, email: str):
         set_role(session, plan_id, user.id, "owner")
     except MembershipError as problem:  # the plan was deleted a moment ago
         _fail([str(problem)])
-    click.echo(f"{user.email} is now an owner of plan {plan_id}.")
+    click.echo(_("%(email)s is now an owner of plan %(id)s.", email=user.email, id=plan_id))
 
 
 @click.command("export")
@@ -179,21 +183,23 @@ def import_command(file: Path, owner_email: str):
 
     owner = find_user(db.session(), owner_email) if owner_email else None
     if owner_email and owner is None:
-        _fail([f"there is no account {owner_email}"])
+        _fail([_("there is no account %(email)s", email=owner_email)])
     try:
         imported = importing.import_plan(db.session(), file.read_bytes(),
                                          owner.id if owner else None)
     except ImportProblem as problem:
         _fail([f"{file}: {message}" for message in importing.problems_in_words(problem)])
     if imported.same_title:
-        click.echo(f"A plan called “{imported.same_title}” exists already, so this one is "
-                   f"called “{imported.title}”.")
-    click.echo(f"Imported {file} as plan {imported.plan_id}.")
+        click.echo(_("A plan called “%(same)s” exists already, so this one is called "
+                     "“%(title)s”.", same=imported.same_title, title=imported.title))
+    click.echo(_("Imported %(file)s as plan %(id)s.", file=file, id=imported.plan_id))
 
 
 def _rows(summary) -> str:
-    return (f"{summary.rows.get('plans', 0)} plans and {summary.rows.get('users', 0)} accounts "
-            f"({summary.total} rows, schema revision {summary.revision})")
+    return _("%(plans)s plans and %(accounts)s accounts (%(rows)s rows, schema revision "
+             "%(revision)s)", plans=summary.rows.get("plans", 0),
+             accounts=summary.rows.get("users", 0), rows=summary.total,
+             revision=summary.revision)
 
 
 @click.command("backup")
@@ -209,7 +215,7 @@ def backup_command(file: Path):
         summary = write_backup(db.engine(), file)
     except BackupError as problem:
         _fail(problem.messages)
-    click.echo(f"Backed up {_rows(summary)} to {file}.")
+    click.echo(_("Backed up %(what)s to %(file)s.", what=_rows(summary), file=file))
 
 
 @click.command("restore")
@@ -227,7 +233,7 @@ def restore_command(file: Path, replace: bool):
         summary = restore_backup(db.engine(), file, replace=replace)
     except BackupError as problem:
         _fail(problem.messages)
-    click.echo(f"Restored {_rows(summary)} from {file}.")
+    click.echo(_("Restored %(what)s from %(file)s.", what=_rows(summary), file=file))
 
 
 @click.command("schema")

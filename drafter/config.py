@@ -65,7 +65,6 @@ def from_environment(instance_path: str) -> dict:
         "SMTP_PORT": os.environ.get("DRAFTER_SMTP_PORT", "25"),
         "MAIL_FROM": os.environ.get("DRAFTER_MAIL_FROM", "nap-drafter@localhost"),
         "BABEL_DEFAULT_LOCALE": "en",
-        "LANGUAGES": ["en"],
         "BEHIND_PROXY": os.environ.get("DRAFTER_BEHIND_PROXY") == "1",
         "WORKSHOP_JOINS_PER_HOUR": int(os.environ.get("DRAFTER_WORKSHOP_JOINS_PER_HOUR", 120)),
         # Finished report files; empty: instance/report-cache.

@@ -14,7 +14,73 @@ pybabel still finds these strings: modules import them as `_` and `_l`, which
 
 from __future__ import annotations
 
+import functools
 import sys
+
+# The languages NAP Drafter speaks, each named in itself (as the language menu shows it),
+# English first: the language every text is written in and falls back to.
+LANGUAGES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية",
+             "pt": "Português"}
+SOURCE_LANGUAGE = "en"
+RIGHT_TO_LEFT = frozenset({"ar"})
+
+
+# The language of the `drafter` command's messages: the environment's (LANGUAGE, LC_ALL,
+# LC_MESSAGES, LANG, as gettext reads them), set when the command starts; English for
+# code called otherwise (tests, a Python shell).
+_command_language = SOURCE_LANGUAGE
+
+
+def use_environment_language(environ=None) -> str:
+    """Speak the language the environment asks for in the command's messages."""
+    global _command_language
+    import os
+
+    environ = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for wanted in (environ.get(name) or "").split(":"):
+            code = wanted.split("_")[0].split(".")[0].lower()
+            if code in LANGUAGES:
+                _command_language = code
+                return code
+            if code and code not in ("c", "posix"):
+                break  # a language we do not speak: English, not the next variable's
+    _command_language = SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
+
+
+def command_language() -> str:
+    return _command_language
+
+
+def text_direction(text: str) -> str | None:
+    """The direction of `text` by its first letter that has one (Unicode's bidirectional
+    classes: L left to right; R and AL right to left), None if none has."""
+    import unicodedata
+
+    for character in text or "":
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
+
+
+def text_dir(text) -> str:
+    """` dir="ltr"` or ` dir="rtl"` (markup) for an element holding `text` that people
+    typed: its own direction, whatever the page's. WeasyPrint does not work out
+    `dir="auto"`, and an English title in an Arabic report would otherwise have its
+    numbers and brackets moved to the ends of its lines."""
+    from markupsafe import Markup
+
+    found = text_direction(str(text))
+    return Markup(f' dir="{found}"') if found else Markup("")
+
+
+def direction(language: str) -> str:
+    """The writing direction of `language`, as HTML's dir attribute takes it."""
+    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
 
 
 def in_app() -> bool:
@@ -23,13 +89,80 @@ def in_app() -> bool:
     return flask is not None and flask.has_app_context()
 
 
-def translations():
-    """Flask-Babel's catalogue of the current locale inside an app, else None."""
+def current_language() -> str:
+    """The language of the current locale inside an app (a page's reader, or the language
+    a report is forced into), else the command's."""
     if not in_app():
-        return None
+        return _command_language
+    from flask_babel import get_locale
+
+    locale = get_locale()
+    return locale.language if locale is not None else SOURCE_LANGUAGE
+
+
+# The date patterns the code writes are British English ("1 December 2026"); another
+# language writes the same fields in its own order and words ("1 de diciembre de 2026",
+# "1 déc. 2026"), found through the CLDR skeleton of those fields.
+_SKELETONS = {"d MMMM yyyy": "yMMMMd", "d MMM yyyy": "yMMMd", "MMMM yyyy": "yMMMM",
+              "MMM yyyy": "yMMM"}
+_TIME = ", HH:mm"
+
+
+def date_pattern(pattern: str, language: str | None = None) -> str:
+    """`pattern` as `language` (the current one if not given) writes the same fields."""
+    return _date_pattern(pattern, language or current_language())
+
+
+@functools.cache
+def _date_pattern(pattern: str, language: str) -> str:
+    if language == SOURCE_LANGUAGE:
+        return pattern
+    if pattern.endswith(_TIME):
+        return _date_pattern(pattern.removesuffix(_TIME), language) + _TIME
+    skeleton = _SKELETONS.get(pattern)
+    if skeleton is None:
+        return pattern
+    from babel import Locale
+    from babel.dates import match_skeleton
+
+    skeletons = Locale.parse(language).datetime_skeletons
+    found = match_skeleton(skeleton, skeletons)
+    return skeletons[found].pattern if found else pattern
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """`value` as the current language writes numbers: "1,234,567" in English, "1 234 567"
+    in French, "1.234.567" in Spanish and Portuguese."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="#,##0" + ("." + "0" * decimals if decimals else ""),
+                          locale=current_language())
+
+
+def translations():
+    """Flask-Babel's catalogue of the current locale inside an app, else the command
+    language's (None for English, the language the texts are written in)."""
+    if not in_app():
+        return None if _command_language == SOURCE_LANGUAGE \
+            else _catalogue(_command_language)
     from flask_babel import get_translations
 
     return get_translations()
+
+
+@functools.cache
+def _catalogue(language: str):
+    from babel.support import Translations
+
+    from .paths import resource
+
+    return Translations.load(str(resource("translations")), [language])
+
+
+def N_(text: str) -> str:
+    """Mark `text` for the catalogues where it is written (in data built at import time)
+    and leave it as it is: whoever shows it translates it then."""
+    return text
 
 
 def gettext(text: str, **variables) -> str:
@@ -38,6 +171,9 @@ def gettext(text: str, **variables) -> str:
         from flask_babel import gettext as babel_gettext
 
         return babel_gettext(text, **variables)
+    catalogue = translations()
+    if catalogue is not None:
+        text = catalogue.ugettext(text)
     return text % variables if variables else text
 
 

@@ -65,6 +65,8 @@ class User(UserMixin, Base):
     # unique placeholder under .invalid) and no password; it lives in its cookies.
     is_guest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # The interface language they chose (drafter.web.language); None: not chosen yet.
+    locale: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
     # The key of the device log-in (`LoginSession`) this object was loaded through; not a
     # column. Flask-Login keeps `get_id()` in the session cookie, so the cookie names the

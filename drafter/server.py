@@ -17,6 +17,8 @@ import sys
 
 import click
 
+from .i18n import gettext as _
+
 
 def lan_addresses() -> list[str]:
     """This machine's IPv4 addresses other than loopback: what participants type."""
@@ -34,11 +36,13 @@ def lan_addresses() -> list[str]:
 def announce(host: str, port: int) -> None:
     lines = [""]
     if host in ("0.0.0.0", ""):
-        lines += [f"  NAP Drafter is running at http://{address}:{port}"
+        lines += [_("  NAP Drafter is running at %(address)s",
+                    address=f"http://{address}:{port}")
                   for address in lan_addresses() or ["127.0.0.1"]]
-        lines.append("  (on every address of this computer; Ctrl+C to stop)")
+        lines.append(_("  (on every address of this computer; Ctrl+C to stop)"))
     else:
-        lines.append(f"  NAP Drafter is running at http://{host}:{port}  (Ctrl+C to stop)")
+        lines.append(_("  NAP Drafter is running at %(address)s  (Ctrl+C to stop)",
+                       address=f"http://{host}:{port}"))
     click.echo("\n".join(lines + [""]))
 
 

@@ -104,6 +104,7 @@ ROLE_CHOICES = tuple(ROLES)
 # Routes whose views read request.form by hand (no WTForms class to look at).
 PLAIN_FORMS = {
     "auth.logout": (), "auth.end_devices": (), "plans.delete": (), "plans.import_plan": _plain("file"),
+    "language.choose": _plain("next", language=("en", "fr", "es", "ar", "pt", "de", "")),
     "members.invite": _plain(role=ROLE_CHOICES, email="email"),
     "members.change_role": _plain(role=ROLE_CHOICES), "members.remove": (),
     "members.accept": (), "wizard.delete_item": _plain(version="version"),

@@ -33,6 +33,7 @@ EXPECTED = {
     "ops.favicon": {"GET": EVERYONE},
     "help.glossary": {"GET": EVERYONE},
     "help.scoring": {"GET": EVERYONE},
+    "language.choose": {"POST": EVERYONE},
     "auth.login": {"GET": EVERYONE, "POST": EVERYONE},
     "auth.signup": {"GET": EVERYONE, "POST": EVERYONE},
     "auth.logout": {"POST": LOGGED_IN},

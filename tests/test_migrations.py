@@ -170,9 +170,12 @@ def test_accounts_made_before_workshops_are_kept_as_ordinary_accounts(first):
              "created_at": dt.datetime(2026, 1, 2, 3, 4, 6)}])
     upgrade(first)
     rows = every_row(first)
+    # 0008 adds `users.locale`: no language chosen yet (the browser's is used).
     assert rows["users"] == [
-        (7, "amina@ministry.example", "Amina", "h1", True, False, dt.datetime(2026, 1, 2, 3, 4, 5)),
-        (8, "jorge@csos.example", "Jorge", "h2", False, False, dt.datetime(2026, 2, 3, 4, 5, 6))]
+        (7, "amina@ministry.example", "Amina", "h1", True, False, dt.datetime(2026, 1, 2, 3, 4, 5),
+         None),
+        (8, "jorge@csos.example", "Jorge", "h2", False, False, dt.datetime(2026, 2, 3, 4, 5, 6),
+         None)]
     assert rows["memberships"] == [(1, plans[0]["id"], 7, "owner", dt.datetime(2026, 1, 2, 3, 4, 6))]
     with opened(first) as engine, Session(engine) as session:
         assert session.get(User, 7).is_guest is False

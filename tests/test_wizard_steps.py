@@ -348,7 +348,7 @@ def test_those_who_may_only_read_are_shown_the_text_and_no_buttons(app, client, 
     assert "disabled" not in html
     consultation = reader.get(f"/plans/{plan_id}/consultation").get_data(as_text=True)
     assert "Add a consultation event" not in consultation and "Lakeside hall" in consultation
-    assert 'name="add_item"' not in consultation and ">Open<" in consultation
+    assert 'name="add_item"' not in consultation and ">View<" in consultation
     event = reader.get(f"/plans/{plan_id}/consultation/e1").get_data(as_text=True)
     assert "Lakeside hall" in event and 'name="place"' not in event
     assert reader.post(f"/plans/{plan_id}/consultation",

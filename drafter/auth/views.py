@@ -11,7 +11,6 @@ URL table:
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -32,6 +31,7 @@ from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from .. import db, mail
+from ..web.security import local_path
 from ..wizard import pending
 from . import login as logins
 from . import sessions, throttle
@@ -82,11 +82,7 @@ class PasswordForm(FlaskForm):
 
 def _safe_next(default: str) -> str:
     """Only a path on this site: never send someone on to another site after log-in."""
-    target = request.args.get("next", "")
-    parts = urlsplit(target)
-    if target.startswith("/") and not target.startswith("//") and not parts.netloc:
-        return target
-    return default
+    return local_path(request.args.get("next"), default)
 
 
 def _how_long(seconds: int) -> str:

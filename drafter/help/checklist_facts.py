@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import current_language
 from ..scoring import list_checklists, load_checklist
+from ..scoring.translation import in_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ class ChecklistFacts:
 def checklist_facts() -> list[ChecklistFacts]:
     found = []
     for info in list_checklists():
-        checklist = load_checklist(info.path)
+        checklist = in_language(load_checklist(info.path), current_language())
         total = sum(criterion.weight for criterion in checklist.criteria)
         areas = []
         for area in checklist.areas:

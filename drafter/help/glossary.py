@@ -16,6 +16,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..data_translations import TranslationError, read_translation, translation_path
+from ..i18n import current_language
 from ..paths import resource
 
 
@@ -82,11 +84,64 @@ def glossary() -> Glossary:
     return parse_glossary(path.read_text(encoding="utf-8"), str(path))
 
 
+class TermTexts(_Strict):
+    term: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
+class SourceTexts(_Strict):
+    name: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
+class GlossaryTexts(_Strict):
+    """The glossary's texts in another language (data/translations/glossary.LANG.yaml),
+    keyed by term id and source key; the keys and other spellings stay as they are."""
+
+    language: str = Field(pattern=r"^[a-z]{2,3}$")
+    terms: dict[str, TermTexts] = Field(default_factory=dict)
+    sources: dict[str, SourceTexts] = Field(default_factory=dict)
+
+
+def glossary_texts(language: str) -> GlossaryTexts | None:
+    """The translation of the glossary into `language`, None if there is none; a
+    `GlossaryError` naming the file if it is malformed."""
+    try:
+        raw = read_translation(glossary_path(), language)
+        return None if raw is None else GlossaryTexts.model_validate(raw)
+    except (TranslationError, ValidationError) as exc:
+        raise GlossaryError(f"{translation_path(glossary_path(), language)}: {exc}") from None
+
+
 @cache
-def _sources() -> dict[str, Source]:
-    return glossary().by_key()
+def glossary_in(language: str) -> Glossary:
+    """The glossary with its texts in `language` where a translation gives them."""
+    original = glossary()
+    try:
+        texts = glossary_texts(language)
+    except GlossaryError:
+        texts = None  # the test of the translations names the problem; the page still works
+    if texts is None:
+        return original
+    return original.model_copy(update={
+        "terms": tuple(term.model_copy(update=texts.terms[term.id].model_dump())
+                       if term.id in texts.terms else term for term in original.terms),
+        "sources": tuple(entry.model_copy(update=texts.sources[entry.key].model_dump())
+                         if entry.key in texts.sources else entry
+                         for entry in original.sources)})
+
+
+def localized() -> Glossary:
+    """The glossary in the current language."""
+    return glossary_in(current_language())
+
+
+@cache
+def _sources(language: str) -> dict[str, Source]:
+    return glossary_in(language).by_key()
 
 
 def source(key: str) -> Source | None:
-    """The entry explaining the source a checklist calls `key`, or None if there is none."""
-    return _sources().get(key)
+    """The entry explaining the source a checklist calls `key` (in the current language),
+    or None if there is none."""
+    return _sources(current_language()).get(key)

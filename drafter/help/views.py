@@ -26,7 +26,7 @@ def source_entry(key: str):
 
 @bp.get("/glossary")
 def glossary():
-    return render_template("help/glossary.html", glossary=entries.glossary())
+    return render_template("help/glossary.html", glossary=entries.localized())
 
 
 @bp.get("/scoring")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, current_app
-from flask_babel import get_locale
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -47,11 +46,10 @@ def _schedule(session: Session) -> None:
     seconds = current_app.config["PREPARE_AHEAD_SECONDS"]
     if seconds <= 0:
         return
-    locale = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
     task = current_app.extensions["drafter.tasks"]["prepare_ahead"]
     for plan_id, stamp in saved.items():
         try:
-            task.schedule(args=(plan_id, stamp, locale), delay=seconds)
+            task.schedule(args=(plan_id, stamp), delay=seconds)
         except Exception:
             log.exception("could not schedule the reports of plan %s", plan_id)
 
@@ -67,8 +65,9 @@ def init_app(app: Flask) -> None:
     event.listen(maker, "after_soft_rollback", lambda session, _previous: _forget(session))
 
 
-def make_reports_ahead(plan_id: int, stamp: str, locale: str) -> None:
-    """Make plan `plan_id`'s reports if it is still as it was when `stamp` was taken."""
+def make_reports_ahead(plan_id: int, stamp: str) -> None:
+    """Make plan `plan_id`'s reports, in its language, if it is still as it was when
+    `stamp` was taken."""
     session = db.session()
     plan = session.get(Plan, plan_id)
     if plan is None or stamp_of(plan) != stamp:
@@ -76,7 +75,7 @@ def make_reports_ahead(plan_id: int, stamp: str, locale: str) -> None:
     loaded = PlanStore(session).load(plan_id)
     for kind in KINDS:
         report = report_data(session, kind, loaded)
-        payload = {"data": report, "locale": locale}
+        payload = {"data": report, "locale": report["locale"]}
         service.prepare(session, cache.cache_key(kind, report),
                         lambda job_id, payload=payload: run_job(job_id, payload),
                         plan_id=plan_id)

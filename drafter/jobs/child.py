@@ -12,6 +12,7 @@ from pathlib import Path
 from flask import Flask
 from flask_babel import Babel, force_locale
 
+from ..i18n import text_dir
 from ..paths import resource
 from ..reports import cache, pdf
 from ..reports.docx import plan_docx
@@ -22,7 +23,8 @@ def _make_app() -> Flask:
                 static_folder=str(resource("static")))
     # The print templates use what the web app's environment has (web.templating).
     app.jinja_env.add_extension("jinja2.ext.do")
-    Babel(app)
+    app.jinja_env.globals["text_dir"] = text_dir
+    Babel(app, default_translation_directories=str(resource("translations")))
     return app
 
 

@@ -98,15 +98,15 @@ def register(huey, app: Flask) -> dict:
     ahead_slot = threading.Semaphore(1)
 
     @huey.task(name="prepare_ahead", priority=PRIORITY["ahead"])
-    def prepare_ahead(plan_id: int, stamp: str, locale: str) -> None:
+    def prepare_ahead(plan_id: int, stamp: str) -> None:
         from .ahead import make_reports_ahead
 
         if not ahead_slot.acquire(blocking=False):
-            prepare_ahead.schedule(args=(plan_id, stamp, locale), delay=AHEAD_RETRY_SECONDS)
+            prepare_ahead.schedule(args=(plan_id, stamp), delay=AHEAD_RETRY_SECONDS)
             return
         try:
-            with app.app_context(), force_locale(locale):
-                make_reports_ahead(plan_id, stamp, locale)
+            with app.app_context():
+                make_reports_ahead(plan_id, stamp)
         finally:
             ahead_slot.release()
 

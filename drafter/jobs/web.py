@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 
 from flask import current_app, jsonify, redirect, render_template, request
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -33,8 +33,16 @@ def failure_text(reason: str, what: str) -> tuple[str, str]:
     seconds = current_app.config["RENDER_SECONDS"]
     memory = current_app.config["RENDER_MEMORY_MB"]
     if reason == "time":
-        limit = (_("%(count)s minutes", count=f"{seconds / 60:g}") if seconds >= 120
-                 else _("%(count)s seconds", count=f"{seconds:g}"))
+        # Minutes from two on, else seconds. A limit may be a fraction, which takes the
+        # plural as in most languages ("0.5 seconds"): its plural form is chosen as for 2.
+        amount = seconds / 60 if seconds >= 120 else seconds
+        forms = int(amount) if amount == int(amount) else 2
+        if seconds >= 120:
+            limit = ngettext("%(count)s minute", "%(count)s minutes", forms,
+                             count=format_decimal(amount))
+        else:
+            limit = ngettext("%(count)s second", "%(count)s seconds", forms,
+                             count=format_decimal(amount))
         return (_("Preparing the %(what)s took longer than %(limit)s, so it was stopped.",
                   what=what, limit=limit),
                 _("A plan this long is best read as a Word draft or on its pages; or ask "
@@ -146,7 +154,9 @@ def serve_report(download: Download, build):
         return _followed_job(download)
     key, payload, total = build()
     session = db.session()
-    payload = {**payload, "locale": str(get_locale() or "en")}
+    # The locale the file is made in: the report's own language where `build` says it,
+    # else the reader's.
+    payload = {"locale": str(get_locale() or "en"), **payload}
 
     def enqueue(job_id: int) -> None:
         enqueue_report(job_id, payload)

@@ -100,6 +100,10 @@ class About(Model):
     plan_type: v.PLAN_TYPES.type | None = Field(None, description=(
         "Whether the plan is national, regional (of a regional organisation) or local (of a "
         "province, district or city)."))
+    language: v.DOCUMENT_LANGUAGES.type = Field("en", description=(
+        "The language the plan is written in, as a code (en, fr, es, ar, pt): its PDF and Word "
+        "drafts, gap report and workshop summary print their headings, labels, dates and the "
+        "checklist's texts in it, whatever the reader's interface language."))
     title: Line = Field("", description=(
         "The plan's full title as published (e.g. \"Second National Action Plan on Women, Peace "
         "and Security 2026-2030\")."))

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import click
 
+from ..i18n import gettext as _
+
 
 @click.command("validate")
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
@@ -27,9 +29,11 @@ def validate_command(plan: Path) -> None:
     document = read_plan_or_fail(plan, words=_in_words)
     # Sections that hold something (as the import counts them: not left as new).
     filled = sum(getattr(document, key) != model() for key, model in SECTION_MODELS.items())
-    click.echo(f"OK: {document.about.title or '(untitled)'}, {filled} sections, "
-               f"{len(document.actions.items)} actions, {len(document.indicators.items)} "
-               f"indicators, {len(document.budget.lines)} budget lines")
+    click.echo(_("OK: %(title)s, %(sections)s sections, %(actions)s actions, %(indicators)s "
+                 "indicators, %(lines)s budget lines",
+                 title=document.about.title or _("(untitled)"), sections=filled,
+                 actions=len(document.actions.items),
+                 indicators=len(document.indicators.items), lines=len(document.budget.lines)))
 
 
 def _in_words(problem) -> list[str]:

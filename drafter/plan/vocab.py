@@ -17,7 +17,7 @@ from babel.core import get_global
 from babel.numbers import get_territory_currencies
 from pydantic import AfterValidator
 
-from ..i18n import in_app
+from ..i18n import LANGUAGES, in_app
 from ..i18n import lazy_gettext as _l
 
 
@@ -100,6 +100,10 @@ def english(text: object) -> str:
             return str(text)
     return str(text)
 
+
+# The languages a plan can be written in, each named in itself (as the language menu
+# names them): its reports print their headings, labels and dates in it.
+DOCUMENT_LANGUAGES = Vocab("document_language", list(LANGUAGES.items()))
 
 PLAN_TYPES = Vocab("plan_type", [
     ("national", _l("National action plan")),

@@ -20,6 +20,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
+from ..i18n import date_pattern
 from ..plan.fields import LINE_MAX
 from ..plan.schema import PlanDocument
 from ..plan.store import PlanStore, title_of
@@ -56,7 +57,7 @@ def import_plan(session: Session, raw: bytes, owner_id: int | None,
 def _copy_title(title: str, taken: set[str], today: dt.date) -> str:
     """"<title> (imported 1 Dec 2026)", or "(imported 1 Dec 2026, 2)" and on if that is
     taken too; the title is shortened to fit the longest title a plan may have."""
-    day = format_date(today, "d MMM yyyy")
+    day = format_date(today, date_pattern("d MMM yyyy"))
     for count in range(1, len(taken) + 2):
         suffix = (_(" (imported %(date)s)", date=day) if count == 1
                   else _(" (imported %(date)s, %(n)s)", date=day, n=count))

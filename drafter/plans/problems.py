@@ -37,8 +37,9 @@ def in_words(problem: Problem, data: dict | None) -> str:
     if problem.kind == "file":
         return problem.message
     where = place(problem.where, data)
-    # "Which plan is this? Enter a whole number", not "this?: Enter".
-    joined = _("%(place)s %(problem)s") if where.endswith("?") else _("%(place)s: %(problem)s")
+    # "Which plan is this? Enter a whole number", not "this?: Enter" (nor Arabic's "؟:").
+    joined = _("%(place)s %(problem)s") if where.endswith(("?", "؟")) \
+        else _("%(place)s: %(problem)s")
     return joined % {"place": where, "problem": _sentence(_what_is_wrong(problem))}
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import click
 
 from ..cli import with_app
+from ..i18n import gettext as _
 from ..scoring.cli import fail
 
 FORMATS = {("plan", ".pdf"), ("plan", ".docx"), ("gap", ".pdf")}
@@ -35,11 +36,18 @@ FORMATS = {("plan", ".pdf"), ("plan", ".docx"), ("gap", ".pdf")}
 @click.option("--full", is_flag=True,
               help="Print every row of a long plan's tables instead of summarising them "
                    "(a plan of thousands of rows may then take minutes and gigabytes).")
+@click.option("--language", type=click.Choice(["en", "fr", "es", "ar", "pt"]), default=None,
+              help="The report's language (default: the plan's own, About).")
 @with_app
 def render_command(plan: Path, kind: str, out: Path, checklist_path: Path | None,
-                   full: bool) -> None:
-    """Render the plan file PLAN (exported JSON) as a PDF draft, Word draft or gap report."""
+                   full: bool, language: str | None) -> None:
+    """Render the plan file PLAN (exported JSON) as a PDF draft, Word draft or gap report,
+    in the plan's language (or --language)."""
     import datetime as dt
+
+    from flask_babel import force_locale
+
+    from ..scoring.translation import in_language
 
     from ..plan.transfer import ImportProblem, parse_document
     from ..scoring import ChecklistError, load_checklist, score
@@ -58,18 +66,22 @@ def render_command(plan: Path, kind: str, out: Path, checklist_path: Path | None
     except ImportProblem as problem:
         fail([f"{plan}: {message}" for message in problem.messages])
     today = dt.date.today()
-    if kind == "gap":
-        try:
-            checklist = load_checklist(checklist_path or default_checklist_path())
-        except ChecklistError as problem:
-            fail(problem.messages)
-        report = gapdata.gap_report(document, score(document, checklist), date=today)
-    else:
-        report = data.plan_report(document, date=today, full=full,
-                                  kind="docx" if extension == ".docx" else "plan")
-    if extension == ".docx":
-        content = plan_docx(report)
-    else:
-        content = pdf.render_pdf(pdf.render_html(kind, report))
+    language = language or document.about.language
+    with force_locale(language):
+        if kind == "gap":
+            try:
+                checklist = load_checklist(checklist_path or default_checklist_path())
+            except ChecklistError as problem:
+                fail(problem.messages)
+            report = gapdata.gap_report(document, score(document, in_language(checklist,
+                                                                              language)),
+                                        date=today)
+        else:
+            report = data.plan_report(document, date=today, full=full,
+                                      kind="docx" if extension == ".docx" else "plan")
+        if extension == ".docx":
+            content = plan_docx(report)
+        else:
+            content = pdf.render_pdf(pdf.render_html(kind, report))
     out.write_bytes(content)
-    click.echo(f"Wrote {out} ({len(content) // 1024} KB).")
+    click.echo(_("Wrote %(file)s (%(size)s KB).", file=out, size=len(content) // 1024))

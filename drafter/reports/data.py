@@ -35,6 +35,7 @@ from flask_babel import format_date, format_datetime, format_number
 from flask_babel import gettext as _
 from wtforms import BooleanField, FieldList, IntegerField, SelectFieldBase, TextAreaField
 
+from ..i18n import date_pattern
 from ..plan import vocab as v
 from ..plan.fields import PARTIAL_DATE
 from ..plan.schema import PlanDocument
@@ -68,7 +69,7 @@ def when(value: dt.date | dt.datetime | str | None, pattern: str = "d MMMM yyyy"
     if not value:
         return ""
     if isinstance(value, dt.datetime):  # Flask-Babel moves it to the reader's time zone
-        return format_date(value, pattern)
+        return format_date(value, date_pattern(pattern))
     if isinstance(value, str):
         return _partial_date_text(value, pattern, current_locale())
     return _date_text(value, pattern, current_locale())
@@ -77,7 +78,7 @@ def when(value: dt.date | dt.datetime | str | None, pattern: str = "d MMMM yyyy"
 @functools.lru_cache(maxsize=4096)
 def _date_text(day: dt.date, pattern: str, locale: str) -> str:
     # A plan repeats the same few dates (action starts and ends) many times.
-    return babel_dates.format_date(day, pattern, locale=locale)
+    return babel_dates.format_date(day, date_pattern(pattern, locale), locale=locale)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -412,7 +413,7 @@ def plan_report(document: PlanDocument, *, date: dt.date | dt.datetime | None = 
             "date": when(date), "revision": revision,
             # The moment of the last save, as History lists saves: a count of saves
             # ("revision 51") read like a named revision that History does not have.
-            "version": format_datetime(date, "d MMM yyyy, HH:mm")
+            "version": format_datetime(date, date_pattern("d MMM yyyy, HH:mm"))
             if isinstance(date, dt.datetime) else "",
         },
         "sections": sections,

@@ -26,6 +26,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from flask_babel import gettext as _
 
+from ..i18n import direction
+from .docx_rtl import right_to_left
+
 GREY = RGBColor(0x50, 0x5A, 0x5F)  # the PDF's running title and page numbers
 
 # Characters XML 1.0 cannot hold; python-docx refuses them, a typed form can hold them.
@@ -417,6 +420,8 @@ def plan_docx(report: dict) -> bytes:
             _block(document, block, report)
     _annexes(document, report, landscape)
     _contents(document, contents)
+    if direction(report.get("locale", "en")[:2]) == "rtl":
+        right_to_left(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -20,11 +20,13 @@ _VOCAB: dict[tuple[str, str, str], str] = {}
 
 
 def current_locale() -> str:
-    """The request's locale, looked up once per request (or CLI app context)."""
-    locale = g.get("_report_locale")
-    if locale is None:
-        locale = g._report_locale = str(get_locale() or "en")
-    return locale
+    """The locale in force (a report's language inside `force_locale`), as a code; the
+    code is worked out once per locale object the request sees."""
+    locale = get_locale()
+    seen = g.get("_report_locale")
+    if seen is None or seen[0] is not locale:
+        seen = g._report_locale = (locale, str(locale or "en"))
+    return seen[1]
 
 
 def text_of(label) -> str:

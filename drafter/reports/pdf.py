@@ -24,6 +24,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from ..i18n import direction
 from ..paths import resource
 from . import charts
 
@@ -106,6 +107,7 @@ def render_html(kind: str, data: dict) -> str:
     """The report's HTML; needs an app context (templates and translations)."""
     return render_template(TEMPLATES[kind], report=data, bar_chart=charts.bar_chart,
                            has_bars=charts.has_bars,
+                           direction=direction(data.get("locale", "en")[:2]),
                            page_counter=page_counter_content(_("Page {page} of {pages}")))
 
 

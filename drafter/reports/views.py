@@ -14,7 +14,7 @@ a page that follows its making and then downloads it. Nothing is rendered here.
 
 from __future__ import annotations
 
-from flask import Blueprint, url_for
+from flask import Blueprint, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from .. import db
@@ -23,7 +23,8 @@ from ..plan.store import LoadedPlan
 from ..web.downloads import slug
 from ..web.loading import plan_or_404
 from .cache import cache_key
-from .service import report_data
+from ..i18n import LANGUAGES
+from .service import document_language, report_data
 
 bp = Blueprint("reports", __name__, url_prefix="/plans/<int:plan_id>")
 
@@ -45,13 +46,18 @@ def file_stem(plan: LoadedPlan) -> str:
     return slug(plan.title) or f"plan-{plan.id}"
 
 
-def _download(plan_id: int, kind: str):
+def _download(plan_id: int, kind: str, language: str | None = None):
+    """The report of `kind`, in the plan's language or (a gap report asked for in
+    another) `language`, whose code then ends the file's name."""
     plan = plan_or_404(plan_id)
     what, ending, mimetype = DOWNLOADS[kind]
+    language = language or document_language(plan)
+    if language != document_language(plan):
+        ending = ending.replace(".", f"-{language}.")
 
     def build():
-        report = report_data(db.session(), kind, plan)
-        return cache_key(kind, report), {"data": report}, 1
+        report = report_data(db.session(), kind, plan, language)
+        return cache_key(kind, report), {"data": report, "locale": language}, 1
 
     return serve_report(Download(str(what), f"{file_stem(plan)}-{ending}", mimetype,
                                  {"plan_id": plan_id},
@@ -65,7 +71,9 @@ def draft_pdf(plan_id: int):
 
 @bp.route("/gap-report.pdf", methods=["GET", "POST"])
 def gap_report_pdf(plan_id: int):
-    return _download(plan_id, "gap")
+    """In the plan's language, or in another the app speaks (`?language=fr`)."""
+    asked = request.args.get("language")
+    return _download(plan_id, "gap", asked if asked in LANGUAGES else None)
 
 
 @bp.route("/draft.docx", methods=["GET", "POST"])

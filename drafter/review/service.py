@@ -34,6 +34,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from ..i18n import number
 from ..models import Assessment, Comment, User, utcnow
 from ..plan.schema import SECTION_MODELS
 from ..scoring import Scorecard
@@ -91,7 +92,7 @@ def clean_body(body: str | None, *, reply: bool = False) -> str:
     if len(text) > MAX_BODY:
         raise ReviewError(_("A comment can be up to %(max)s characters long; yours has "
                             "%(count)s. Shorten it, or split it into two comments.",
-                            max=f"{MAX_BODY:,}", count=f"{len(text):,}"))
+                            max=number(MAX_BODY), count=number(len(text))))
     return text
 
 
@@ -238,7 +239,7 @@ class Answer:
             errors["agrees"] = _("Say whether you agree with the scorecard.")
         if len(self.reason) > MAX_BODY:
             errors["reason"] = _("A reason can be up to %(max)s characters long; yours has "
-                                 "%(count)s.", max=f"{MAX_BODY:,}", count=f"{len(self.reason):,}")
+                                 "%(count)s.", max=number(MAX_BODY), count=number(len(self.reason)))
         if self.agrees == "no":
             if self.status not in STATUSES:
                 errors["status"] = _("Choose the status you would give.")

@@ -10,17 +10,22 @@ import os
 from collections import OrderedDict
 from collections.abc import Callable
 
-from flask_babel import get_locale
+from ..i18n import current_language
 
 from ..plan.schema import PlanDocument
 from ..plan.store import LoadedPlan
 from ..scoring import Checklist, Scorecard, list_checklists, load_checklist, score
+from ..scoring.translation import in_language
 
 DEFAULT_CHECKLIST = "csag-2012"
 
 
 def available_checklists():
-    return list_checklists()
+    """The checklists the app offers, each named in the current language where it has a
+    translation."""
+    language = current_language()
+    return [info._replace(name=in_language(load_checklist(info.path), language).name)
+            for info in list_checklists()]
 
 
 def checklist_names() -> dict[str, str]:
@@ -29,10 +34,11 @@ def checklist_names() -> dict[str, str]:
 
 
 def checklist_for(checklist_id: str) -> Checklist:
-    """The checklist with this id, or the default one if it is gone."""
-    found = {info.id: info for info in available_checklists()}
+    """The checklist with this id (or the default one if it is gone), its texts in the
+    current locale's language where it has a translation."""
+    found = {info.id: info for info in list_checklists()}
     info = found.get(checklist_id) or found[DEFAULT_CHECKLIST]
-    return load_checklist(info.path)
+    return in_language(load_checklist(info.path), current_language())
 
 
 # Scorecards of recent plan states, keyed by everything a score depends on (the section
@@ -57,7 +63,7 @@ def scorecard_of_state(plan_id: int, created_at, checklist_id: str, versions: di
     # created_at tells apart a new plan that reuses a deleted plan's id; the file's mtime,
     # a checklist edited in place. Sections never saved are at version 0.
     key = (plan_id, created_at, checklist.path, os.stat(checklist.path).st_mtime_ns,
-           str(get_locale()),
+           current_language(),
            tuple((name, version) for name, version in sorted(versions.items()) if version))
     card = _CACHE.get(key)
     if card is None:

@@ -18,6 +18,7 @@ from typing import Any, Literal, NamedTuple
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ..i18n import lazy_gettext as _l
 from ..plan.schema import SECTION_MODELS
 from .rules import RULES, params_model
 
@@ -28,8 +29,8 @@ SectionKey = Literal[tuple(SECTION_MODELS)]  # type: ignore[valid-type]
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 BASIS_LABELS = {
-    "csag": "CSAG 2012 working paper",
-    "good_practice": "good practice (several sources)",
+    "csag": _l("CSAG 2012 working paper"),
+    "good_practice": _l("good practice (several sources)"),
 }
 
 
@@ -81,7 +82,7 @@ class Criterion(_Strict):
 
     @property
     def basis_label(self) -> str:
-        return BASIS_LABELS[self.basis]
+        return str(BASIS_LABELS[self.basis])
 
 
 class ChecklistHeader(_Strict):
@@ -90,6 +91,8 @@ class ChecklistHeader(_Strict):
     id: str = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9._-]*$")
     name: str = Field(min_length=1)
     version: str = Field(min_length=1)
+    # The language its texts are written in; translations sit beside it (translation.py).
+    language: str = Field(default="en", pattern=r"^[a-z]{2,3}$")
     description: str = ""
     thresholds: Thresholds = Field(default_factory=Thresholds)
     areas: list[Area] = Field(min_length=1)
@@ -109,9 +112,17 @@ class Checklist(ChecklistHeader):
 
     criteria: list[Criterion] = Field(min_length=1)
     path: str = ""
+    # Set by `translation.in_language`: the language the texts are shown in (empty: the
+    # checklist's own) and the criteria whose texts the translation lacks.
+    texts_language: str = ""
+    untranslated: tuple[str, ...] = ()
 
     def area_ids(self) -> list[str]:
         return [area.id for area in self.areas]
+
+    @property
+    def shown_language(self) -> str:
+        return self.texts_language or self.language
 
 
 def _describe(error: ValidationError, prefix: str) -> list[str]:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..i18n import gettext as _
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -52,21 +54,26 @@ def read_plan_or_fail(plan: Path, words: Callable[[ImportProblem], list[str]] | 
 
 def render_text(card: Scorecard, gaps: int = 10) -> str:
     """A readable scorecard: overall, areas, each criterion with its evidence, top gaps."""
-    lines = [f"{card.checklist_name} (version {card.checklist_version})",
-             f"Overall: {card.overall:.1f} / 100", "", "Areas:"]
+    statuses = {"met": _("met"), "partly_met": _("partly met"), "not_met": _("not met")}
+    lines = [_("%(name)s (version %(version)s)", name=card.checklist_name,
+               version=card.checklist_version),
+             _("Overall: %(score)s / 100", score=f"{card.overall:.1f}"), "", _("Areas:")]
     lines += [f"  {area.id:<4} {area.score:5.1f}  {area.title}" for area in card.areas]
-    lines += ["", "Criteria:"]
+    lines += ["", _("Criteria:")]
     for result in card.criteria:
-        flag = " (critical)" if result.critical else ""
+        flag = _(" (critical)") if result.critical else ""
         lines.append(f"  {STATUS_MARKS[result.status]} {result.id:<6} {result.score:4.2f}  "
                      f"{result.title}{flag}")
         lines += [f"           - {sentence}" for sentence in result.evidence]
     if card.gaps:
-        lines += ["", "Gaps to work on first:"]
+        lines += ["", _("Gaps to work on first:")]
         for rank, gap in enumerate(card.gaps[:gaps], start=1):
-            flag = "critical, " if gap.critical else ""
-            lines.append(f"  {rank}. {gap.id} {gap.title} ({flag}{gap.status.replace('_', ' ')}; "
-                         f"section: {gap.section})")
+            status = statuses[gap.status]
+            lines.append(f"  {rank}. {gap.id} {gap.title} (" + (
+                _("critical, %(status)s; section: %(section)s", status=status,
+                  section=gap.section) if gap.critical else
+                _("%(status)s; section: %(section)s", status=status, section=gap.section))
+                + ")")
             lines.append(f"     {gap.advice}")
     return "\n".join(lines)
 
@@ -87,26 +94,38 @@ def to_json(card: Scorecard) -> str:
               show_default=True)
 def score_command(plan: Path, checklist_path: Path | None, output: str) -> None:
     """Score the plan file PLAN (exported JSON) against a checklist."""
+    from ..i18n import current_language
     from .checklist import ChecklistError, default_checklist_path, load_checklist
     from .scorer import score
+    from .translation import in_language
 
     document = read_plan_or_fail(plan)
     try:
         checklist = load_checklist(checklist_path or default_checklist_path())
     except ChecklistError as problem:
         fail(problem.messages)
-    card = score(document, checklist)
+    card = score(document, in_language(checklist, current_language()))
     click.echo(to_json(card) if output == "json" else render_text(card))
 
 
 @click.command("check-checklist")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def check_checklist_command(file: Path) -> None:
-    """Validate the checklist FILE and say how many criteria and areas it has."""
+    """Validate the checklist FILE and say how many criteria and areas it has, then what
+    its translations (checklists/translations/) still lack in each language the app
+    speaks: a missing translation is reported, not an error (the checklist works; its
+    texts show in its own language there)."""
     from .checklist import ChecklistError, load_checklist
+    from .translation import translation_problems
 
     try:
         checklist = load_checklist(file)
     except ChecklistError as problem:
         fail(problem.messages)
-    click.echo(f"OK: {len(checklist.criteria)} criteria in {len(checklist.areas)} areas")
+    click.echo(_("OK: %(criteria)s criteria in %(areas)s areas",
+                 criteria=len(checklist.criteria), areas=len(checklist.areas)))
+    problems = translation_problems(checklist)
+    for problem in problems:
+        click.echo(problem)
+    if not problems:
+        click.echo(_("Translations: complete in every language."))

@@ -78,6 +78,9 @@ class Scorecard:
     criteria: list[CriterionResult]
     gaps: list[Gap]
     thresholds: dict[str, float] = field(default_factory=dict)
+    # The language of the checklist's texts (titles, advice), which may not be the
+    # reader's: a checklist without a translation is shown in its own language.
+    checklist_language: str = "en"
 
     @property
     def critical_unmet(self) -> list[CriterionResult]:
@@ -87,7 +90,8 @@ class Scorecard:
         """Plain JSON-ready data (only str, float, int, bool, list, dict)."""
         data = asdict(self)
         data["checklist"] = {"id": data.pop("checklist_id"), "name": data.pop("checklist_name"),
-                             "version": data.pop("checklist_version")}
+                             "version": data.pop("checklist_version"),
+                             "language": data.pop("checklist_language")}
         data["critical_unmet"] = [result.id for result in self.critical_unmet]
         return data
 
@@ -150,4 +154,5 @@ def score(document: PlanDocument, checklist: Checklist) -> Scorecard:
         checklist_version=checklist.version,
         overall=weighted_percent([(result.weight, result.score) for result in results]),
         areas=areas, criteria=results, gaps=rank_gaps(results),
-        thresholds={"met": thresholds.met, "partly_met": thresholds.partly_met})
+        thresholds={"met": thresholds.met, "partly_met": thresholds.partly_met},
+        checklist_language=checklist.shown_language)

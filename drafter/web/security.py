@@ -11,6 +11,8 @@ too, and must never see one this module refuses (it fails on a nameless part wit
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, abort, request
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -28,6 +30,17 @@ MAX_ID = 2 ** 31 - 1
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 # Every page for someone logged in is theirs alone; a download too, whoever asks.
 PRIVATE = "no-store, private"
+
+
+def local_path(target: str | None, default: str) -> str:
+    """`target` if it is a path on this site, else `default`: a form's or link's "next"
+    never sends anyone on to another site ("//evil", "/\\evil" and "https://..." are
+    other sites to a browser)."""
+    target = target or ""
+    if (target.startswith("/") and not target.startswith(("//", "/\\"))
+            and not urlsplit(target).netloc and target.isprintable()):
+        return target
+    return default
 
 
 def ascii_int(text: str | None, maximum: int = MAX_ID) -> int | None:

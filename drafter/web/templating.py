@@ -8,7 +8,7 @@ from flask_babel.speaklater import LazyString
 from wtforms import BooleanField, FieldList, RadioField, SelectMultipleField, TextAreaField
 from wtforms.fields import SelectField
 
-from ..i18n import LazyText
+from ..i18n import LazyText, date_pattern, text_dir
 from ..wizard.binding import apply_limits
 from ..wizard.forms.common import AnswerField
 from ..wizard.summary import collection_summary
@@ -60,6 +60,10 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["field_kind"] = field_kind
     app.jinja_env.globals["blank_row"] = blank_row
     app.jinja_env.globals["collection_summary"] = collection_summary
-    app.jinja_env.filters["when"] = lambda value: format_datetime(value, "d MMM yyyy, HH:mm") \
+    # Report templates mark the direction of typed text (rendered here too, in tests).
+    app.jinja_env.globals["text_dir"] = text_dir
+    app.jinja_env.filters["when"] = lambda value: format_datetime(
+        value, date_pattern("d MMM yyyy, HH:mm")) \
         if value else ""
-    app.jinja_env.filters["day"] = lambda value: format_date(value, "d MMM yyyy") if value else ""
+    app.jinja_env.filters["day"] = lambda value: format_date(
+        value, date_pattern("d MMM yyyy")) if value else ""

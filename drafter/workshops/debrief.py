@@ -41,6 +41,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..i18n import date_pattern
 from ..models import Assessment, Plan, Workshop
 from ..plan.schema import SECTION_MODELS
 from ..plan.store import PlanStore
@@ -95,7 +96,7 @@ def summary_data(session: Session, workshop: Workshop) -> dict:
         "name": row.name, "members": list(row.members), "overall": row.overall,
         "areas": [row.area_score(area.id) for area in checklist.areas],
         "complete": row.complete, "started": row.started,
-        "last_activity": format_datetime(row.last_activity, "d MMM yyyy, HH:mm")
+        "last_activity": format_datetime(row.last_activity, date_pattern("d MMM yyyy, HH:mm"))
         if row.last_activity else "",
     } for row in rows]
 

@@ -32,6 +32,8 @@
       if (event.persisted) { sending = false; opened = forms.map(state); }
     });
     window.addEventListener("beforeunload", function (event) {
+      // The language menu carries the answers across its reload (language.js).
+      if (document.documentElement.hasAttribute("data-changing-language")) { return; }
       if (!sending && changed()) {
         event.preventDefault();
         event.returnValue = "";

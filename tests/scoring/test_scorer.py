@@ -88,7 +88,8 @@ def test_thresholds_come_from_the_checklist(two):
 def test_to_dict_is_plain_json_with_the_checklist(csag):
     card = score(sample("weak-plan.json"), csag)
     data = json.loads(json.dumps(card.to_dict()))
-    assert data["checklist"] == {"id": "csag-2012", "name": csag.name, "version": "2.1"}
+    assert data["checklist"] == {"id": "csag-2012", "name": csag.name, "version": "2.1",
+                                 "language": "en"}
     assert set(data["areas"][0]) >= {"id", "title", "score"}
     assert set(data["criteria"][0]) >= {"id", "area", "status", "score", "evidence", "advice",
                                         "section", "critical"}

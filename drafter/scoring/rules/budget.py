@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...i18n import N_, number
 from ...plan import vocab
 from ..i18n import _, labeller
 from .base import (
@@ -34,22 +35,22 @@ from .reading import Reading, read, read_field
 from .registry import rule
 
 FUNDING_GAP = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "amounts", "signals": ["money", "percentages"]},
-    {"what": "the gap named as such", "terms": [
+    {"what": N_("amounts"), "signals": ["money", "percentages"]},
+    {"what": N_("the gap named as such"), "terms": [
         "gap", "shortfall", "unfunded", "not yet funded", "no funding", "to be mobilised",
         "to be found", "deficit"]},
-    {"what": "how it will be closed", "terms": [
+    {"what": N_("how it will be closed"), "terms": [
         "mobilis", "mobiliz", "round table", "donor", "partner", "appeal", "allocat", "apply",
         "application", "fund"]},
 ]})
 
 BUDGET_CYCLE = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "budget instruments", "terms": [
+    {"what": N_("budget instruments"), "terms": [
         "MTEF", "medium-term", "budget law", "appropriation", "budget call", "budget circular",
         "ceiling", "tagg", "tagged", "IFMIS", "programme budget", "fiscal year",
         "budget submission", "budget proposal", "vote"]},
-    {"what": "who acts", "signals": ["institutions"]},
-    {"what": "when in the cycle", "signals": ["dates", "frequencies"]},
+    {"what": N_("who acts"), "signals": ["institutions"]},
+    {"what": N_("when in the cycle"), "signals": ["dates", "frequencies"]},
 ]})
 
 CIVIL_SOCIETY_MONEY = ["grant", "women's organi", "womens organi", "civil society",
@@ -63,7 +64,7 @@ SYSTEM_COST_TERMS = {
 
 
 def money(amount: Decimal, currency: str | None) -> str:
-    return f"{amount:,.0f} {currency or ''}".strip()
+    return f"{number(amount)} {currency or ''}".strip()
 
 
 def costed_categories(plan: Plan) -> set[str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 
+from ...i18n import N_, number
 from ...plan import vocab
 from ..i18n import _, labeller
 from .base import (
@@ -55,18 +56,18 @@ EVERYWHERE = re.compile(r"\b(?:nationwide|nation-wide|country-?wide|all\s+(?:the
                         r"every\s+(?:region|province|district|county|state))\b", re.IGNORECASE)
 
 PROCESS_SUMMARY = Reading.model_validate({"wanted": 3, "look_for": [
-    {"what": "how many meetings or people", "signals": ["figures"]},
-    {"what": "when", "signals": ["dates"]},
-    {"what": "where", "signals": ["places"]},
-    {"what": "who took part", "signals": ["groups", "institutions"]},
+    {"what": N_("how many meetings or people"), "signals": ["figures"]},
+    {"what": N_("when"), "signals": ["dates"]},
+    {"what": N_("where"), "signals": ["places"]},
+    {"what": N_("who took part"), "signals": ["groups", "institutions"]},
 ]})
 
 HOW_INPUT_WAS_USED = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "what changed in the plan", "signals": ["plan_links"], "terms": [
+    {"what": N_("what changed in the plan"), "signals": ["plan_links"], "terms": [
         "added", "changed", "taken up", "amended", "incorporated", "included", "dropped",
         "revised", "reflected", "came from"]},
-    {"what": "how many proposals", "signals": ["figures"]},
-    {"what": "how it was recorded or answered", "terms": [
+    {"what": N_("how many proposals"), "signals": ["figures"]},
+    {"what": N_("how it was recorded or answered"), "terms": [
         "register", "matrix", "annex", "response", "feedback", "published", "report back",
         "reason"]},
 ]})
@@ -193,7 +194,7 @@ def reach_by_level(plan: Plan, full_share: float, min_regions: int, levels: list
     sentence = _("Consultations by level beyond the capital: %(kinds)s", kinds=kinds)
     if people:
         sentence = _("%(sentence)s (%(people)s participants)", sentence=sentence,
-                     people=f"{people:,}")
+                     people=number(people))
     sentence = _("%(sentence)s; the regions they reached are not named, so they earn up to "
                  "%(pct)d%% of full marks (%(wanted)d consultations wanted%(everywhere)s).",
                  sentence=sentence, pct=round(credit * 100), wanted=wanted,
@@ -210,9 +211,9 @@ def participation(plan: Plan) -> list[tuple[RuleResult, float]]:
     women = sum(level.women or 0 for level in levels)
     if women:
         return [note(_("Consultations by level: %(people)s participants, %(women)s of them "
-                       "women (%(pct)d%%).", people=f"{people:,}", women=f"{women:,}",
+                       "women (%(pct)d%%).", people=number(people), women=number(women),
                        pct=round(100 * women / people)))]
-    return [note(_("Consultations by level: %(people)s participants.", people=f"{people:,}"))]
+    return [note(_("Consultations by level: %(people)s participants.", people=number(people)))]
 
 
 @rule

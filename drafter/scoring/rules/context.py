@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...i18n import N_
 from ..i18n import _
 from .base import RuleResult, answered, check, combine, covered
 from .plan import Plan
@@ -23,35 +24,35 @@ CONFLICT_TERMS = ["conflict", "war", "violence", "insecur", "armed", "fighting",
                   "disaster", "climate", "coup", "riot", "trafficking"]
 
 ANALYSIS = Reading.model_validate({"look_for": [
-    {"what": "the conflict or insecurity analysed", "terms": CONFLICT_TERMS},
-    {"what": "affected groups", "signals": ["groups"], "at_least": 2},
+    {"what": N_("the conflict or insecurity analysed"), "terms": CONFLICT_TERMS},
+    {"what": N_("affected groups"), "signals": ["groups"], "at_least": 2},
     "places",
     "dated_figures",
 ]})
 
 BASELINE = Reading.model_validate({"wanted": 3, "look_for": [
-    {"what": "figures", "signals": ["figures"], "at_least": 2},
-    {"what": "the year of the data", "signals": ["years"]},
-    {"what": "who the figures are about", "signals": ["groups"],
+    {"what": N_("figures"), "signals": ["figures"], "at_least": 2},
+    {"what": N_("the year of the data"), "signals": ["years"]},
+    {"what": N_("who the figures are about"), "signals": ["groups"],
      "terms": ["women", "men", "girls", "boys"]},
-    {"what": "where the data come from", "signals": ["institutions"],
+    {"what": N_("where the data come from"), "signals": ["institutions"],
      "terms": ["survey", "census", "assessment", "study", "records", "statistic", "register",
                "database", "data"]},
 ]})
 
 PROGRAMMES = Reading.model_validate({"wanted": 3, "look_for": [
-    {"what": "named organisations or programmes", "signals": ["institutions"]},
-    {"what": "where they work", "signals": ["places"]},
-    {"what": "how many or how much", "signals": ["figures", "money"]},
-    {"what": "the gaps or overlaps found", "terms": [
+    {"what": N_("named organisations or programmes"), "signals": ["institutions"]},
+    {"what": N_("where they work"), "signals": ["places"]},
+    {"what": N_("how many or how much"), "signals": ["figures", "money"]},
+    {"what": N_("the gaps or overlaps found"), "terms": [
         "gap", "overlap", "duplicat", "nothing reaches", "no service", "lack", "missing",
         "not covered", "few"]},
 ]})
 
 LEGAL = Reading.model_validate({"look_for": [
-    {"what": "named laws or policies", "signals": ["laws"], "at_least": 2},
-    {"what": "their years", "signals": ["years"]},
-    {"what": "the gaps found", "terms": [
+    {"what": N_("named laws or policies"), "signals": ["laws"], "at_least": 2},
+    {"what": N_("their years"), "signals": ["years"]},
+    {"what": N_("the gaps found"), "terms": [
         "gap", "does not", "do not", "no law", "no provision", "lacks", "lack of", "missing",
         "not cover", "discriminat", "amend", "weak", "loophole", "contradict", "not yet",
         "fails", "silent"]},

@@ -4,6 +4,7 @@ period and policy links, the coordination body, accountability, capacity and ris
 
 from __future__ import annotations
 
+from ...i18n import N_
 from ...plan import vocab
 from ..i18n import _, labeller
 from ..i18n import label as vocab_label
@@ -22,39 +23,39 @@ from .reading import Reading, read_field
 from .registry import rule
 
 POLICY_LINKS = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "named laws or policies", "signals": ["laws"], "at_least": 2},
-    {"what": "their years or periods", "signals": ["years"]},
-    {"what": "the part of each the plan serves", "terms": [
+    {"what": N_("named laws or policies"), "signals": ["laws"], "at_least": 2},
+    {"what": N_("their years or periods"), "signals": ["years"]},
+    {"what": N_("the part of each the plan serves"), "terms": [
         "chapter", "pillar", "outcome", "goal", "article", "section", "priorit", "target",
         "commitment", "objective"]},
 ]})
 
 ACCOUNTABILITY = Reading.model_validate({"look_for": [
-    {"what": "named institutions", "signals": ["institutions"], "at_least": 2},
-    {"what": "how often they report", "signals": ["frequencies"]},
-    {"what": "who answers to whom", "terms": [
+    {"what": N_("named institutions"), "signals": ["institutions"], "at_least": 2},
+    {"what": N_("how often they report"), "signals": ["frequencies"]},
+    {"what": N_("who answers to whom"), "terms": [
         "report to", "reports to", "answer", "accountab", "responsib", "performance",
         "sanction", "oversee", "oversight", "corrective"]},
 ]})
 
 PARLIAMENT_ROLE = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "the committee or body of parliament", "signals": ["institutions"]},
-    {"what": "what it does", "terms": [
+    {"what": N_("the committee or body of parliament"), "signals": ["institutions"]},
+    {"what": N_("what it does"), "terms": [
         "hearing", "debate", "question", "budget", "report", "oversight", "oversee", "review",
         "scrutin", "approve", "legislat", "amend", "summon", "examin"]},
-    {"what": "how often", "signals": ["frequencies", "dates"]},
+    {"what": N_("how often"), "signals": ["frequencies", "dates"]},
 ]})
 
 CAPACITY_BUILDING = Reading.model_validate({"wanted": 3, "look_for": [
-    {"what": "who is trained", "signals": ["institutions"], "terms": [
+    {"what": N_("who is trained"), "signals": ["institutions"], "terms": [
         "police", "military", "armed forces", "soldier", "judge", "judicia", "prosecutor",
         "diplomat", "peacekeep", "official", "staff", "officer", "health worker", "teacher",
         "focal point", "personnel", "civil servant", "parliamentarian", "journalist"]},
-    {"what": "on what", "terms": [
+    {"what": N_("on what"), "terms": [
         "curricul", "module", "gender", "WPS", "women, peace and security", "1325",
         "sexual violence", "mediat", "budgeting", "monitoring", "human rights"]},
-    {"what": "how many", "signals": ["figures"]},
-    {"what": "when or how often", "signals": ["frequencies", "dates"]},
+    {"what": N_("how many"), "signals": ["figures"]},
+    {"what": N_("when or how often"), "signals": ["frequencies", "dates"]},
 ]})
 
 # How much an endorsement at each level shows political will: adoption by the head of

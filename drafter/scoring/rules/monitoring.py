@@ -5,6 +5,7 @@ and a mid-term review and final evaluation (planned or done) whose findings are 
 
 from __future__ import annotations
 
+from ...i18n import N_
 from ...plan import vocab
 from ..i18n import _, labeller
 from ..i18n import label as vocab_label
@@ -24,10 +25,10 @@ from .reading import Reading, read_field
 from .registry import rule
 
 USE_OF_FINDINGS = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "who acts on them", "signals": ["institutions"], "terms": [
+    {"what": N_("who acts on them"), "signals": ["institutions"], "terms": [
         "committee", "council", "cabinet", "minist", "secretariat", "parliament"]},
-    {"what": "by when", "signals": ["frequencies", "dates"]},
-    {"what": "what they lead to", "terms": [
+    {"what": N_("by when"), "signals": ["frequencies", "dates"]},
+    {"what": N_("what they lead to"), "terms": [
         "management response", "recommend", "revis", "adjust", "amend", "publish",
         "next plan", "successor", "action matrix", "corrective", "follow-up", "follow up"]},
 ]})

@@ -7,6 +7,7 @@ bodies, channels and languages, who may change the plan and when), never for its
 
 from __future__ import annotations
 
+from ...i18n import N_
 from ...plan import vocab
 from ..i18n import _
 from ..i18n import label as vocab_label
@@ -16,73 +17,73 @@ from .reading import Reading, read_field
 from .registry import rule
 
 LOCAL_ACTION_PLANS = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "where (named places or levels)", "signals": ["places"], "terms": [
+    {"what": N_("where (named places or levels)"), "signals": ["places"], "terms": [
         "provinc", "district", "county", "counties", "municipal", "local government",
         "village"]},
-    {"what": "by when", "signals": ["dates"]},
-    {"what": "how many", "signals": ["figures"]},
-    {"what": "who makes or funds them", "signals": ["institutions"], "terms": [
+    {"what": N_("by when"), "signals": ["dates"]},
+    {"what": N_("how many"), "signals": ["figures"]},
+    {"what": N_("who makes or funds them"), "signals": ["institutions"], "terms": [
         "governor", "council", "local government", "budget", "fund"]},
 ]})
 
 SUBNATIONAL_BODIES = Reading.model_validate({"wanted": 3, "look_for": [
-    {"what": "which bodies", "signals": ["institutions"], "terms": [
+    {"what": N_("which bodies"), "signals": ["institutions"], "terms": [
         "committee", "council", "forum", "network", "focal point", "desk", "task force",
         "working group"]},
-    {"what": "where", "signals": ["places"], "terms": [
+    {"what": N_("where"), "signals": ["places"], "terms": [
         "provinc", "district", "county", "counties", "municipal", "region", "local"]},
-    {"what": "who sits on them", "signals": ["groups"], "terms": [
+    {"what": N_("who sits on them"), "signals": ["groups"], "terms": [
         "police", "health", "justice", "women's organi", "civil society", "officer",
         "governor"]},
-    {"what": "how often they meet or report", "signals": ["frequencies"]},
+    {"what": N_("how often they meet or report"), "signals": ["frequencies"]},
 ]})
 
 DISSEMINATION_PLAN = Reading.model_validate({"wanted": 3, "look_for": [
-    {"what": "channels", "terms": [
+    {"what": N_("channels"), "terms": [
         "radio", "television", "social media", "website", "online", "newspaper",
         "community meeting", "school", "SMS", "poster", "leaflet", "theatre", "launch"]},
-    {"what": "languages and formats", "terms": [
+    {"what": N_("languages and formats"), "terms": [
         "translat", "language", "braille", "sign language", "easy-read", "easy read",
         "summar", "audio", "version"]},
-    {"what": "who it reaches and where", "signals": ["groups", "places"]},
-    {"what": "when", "signals": ["dates", "frequencies"]},
+    {"what": N_("who it reaches and where"), "signals": ["groups", "places"]},
+    {"what": N_("when"), "signals": ["dates", "frequencies"]},
 ]})
 
 REGIONAL_LINKS = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "named regional frameworks or bodies", "signals": ["laws", "institutions"],
+    {"what": N_("named regional frameworks or bodies"), "signals": ["laws", "institutions"],
      "terms": ["African Union", "ECOWAS", "IGAD", "SADC", "ICGLR", "ASEAN",
                "League of Arab States", "European Union", "OSCE", "NATO",
                "Pacific Islands Forum", "regional action plan", "continental results"]},
-    {"what": "how it reports or contributes", "terms": [
+    {"what": N_("how it reports or contributes"), "terms": [
         "report", "indicator", "contribut", "implement", "align", "commitment", "network",
         "exchange"]},
-    {"what": "when or how often", "signals": ["frequencies", "dates"]},
+    {"what": N_("when or how often"), "signals": ["frequencies", "dates"]},
 ]})
 
 REVIEW_CLAUSE = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "who may change the plan", "signals": ["institutions"], "terms": [
+    {"what": N_("who may change the plan"), "signals": ["institutions"], "terms": [
         "committee", "council", "cabinet", "minist", "parliament"]},
-    {"what": "what may change", "terms": [
+    {"what": N_("what may change"), "terms": [
         "amend", "revis", "adjust", "update", "change", "modif", "reallocat"]},
-    {"what": "when", "signals": ["frequencies", "dates"], "terms": [
+    {"what": N_("when"), "signals": ["frequencies", "dates"], "terms": [
         "after", "mid-term", "midterm", "annual review"]},
 ]})
 
 REVISION_TRIGGERS = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "the conditions that trigger a revision", "signals": ["conditional"], "terms": [
+    {"what": N_("the conditions that trigger a revision"), "signals": ["conditional"], "terms": [
         "if", "should", "in case", "in the event", "whenever"]},
-    {"what": "the events that would", "terms": [
+    {"what": N_("the events that would"), "terms": [
         "violence", "displace", "resolution", "funding", "budget", "election", "disaster",
         "crisis", "conflict", "pandemic", "off track", "evaluation", "review"]},
-    {"what": "thresholds or deadlines", "signals": ["figures", "dates"]},
+    {"what": N_("thresholds or deadlines"), "signals": ["figures", "dates"]},
 ]})
 
 LESSONS_FROM_PREVIOUS = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "what the last plan's review found", "terms": [
+    {"what": N_("what the last plan's review found"), "terms": [
         "evaluat", "review", "found", "lesson", "learn", "fell short", "achiev", "weak",
         "gap"]},
-    {"what": "figures", "signals": ["figures"]},
-    {"what": "what changes in this plan", "signals": ["plan_links"], "terms": [
+    {"what": N_("figures"), "signals": ["figures"]},
+    {"what": N_("what changes in this plan"), "signals": ["plan_links"], "terms": [
         "this plan", "now ", "new ", "instead"]},
     "years",
 ]})

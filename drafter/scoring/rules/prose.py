@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cached_property
 
+from ...i18n import number
 from ..i18n import _
 from .signals import SIGNALS, Number, Run, scan_numbers, scan_runs
 from .words import (
@@ -52,7 +53,7 @@ def filler(text: str, found: list[str], parts: list[str]) -> str | None:
     """
     if not found:
         return _("the text (%(chars)s characters) has no words: it earns nothing.",
-                 chars=f"{len(text):,}")
+                 chars=number(len(text)))
     folded = fold(text)
     if any(hint in folded for hint in LOREM_HINTS) and ("lorem ipsum" in folded or (
             len(found) >= 8 and sum(word in LOREM for word in found) >= 0.5 * len(found))):

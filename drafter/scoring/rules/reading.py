@@ -69,7 +69,10 @@ class Look(BaseModel):
         return self
 
     def label(self) -> str:
-        return self.what or " / ".join(signal_label(name) for name in self.signals)
+        # `what` is written in the checklist's language (or marked with N_ in the rules);
+        # the catalogues translate it (`make messages` collects the checklists' ones).
+        return _(self.what) if self.what else " / ".join(
+            signal_label(name) for name in self.signals)
 
 
 class Reading(BaseModel):

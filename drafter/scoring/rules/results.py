@@ -4,6 +4,7 @@ objectives that state results, and actions with a lead, dates and a dimension.
 
 from __future__ import annotations
 
+from ...i18n import N_
 from ...plan import vocab
 from ..i18n import _
 from ..i18n import label as vocab_label
@@ -14,12 +15,12 @@ from .registry import rule
 from .words import has_value
 
 VISION = Reading.model_validate({"wanted": 2, "look_for": [
-    {"what": "who it is for", "signals": ["groups"],
+    {"what": N_("who it is for"), "signals": ["groups"],
      "terms": ["women", "girls", "men", "boys", "people", "citizens", "communities"]},
-    {"what": "the change it seeks", "terms": [
+    {"what": N_("the change it seeks"), "terms": [
         "peace", "free", "safe", "secur", "equal", "participat", "lead", "justice", "rights",
         "violence", "decision", "protect"]},
-    {"what": "a horizon (a year or the places it covers)", "signals": ["years", "places"],
+    {"what": N_("a horizon (a year or the places it covers)"), "signals": ["years", "places"],
      "terms": ["every region", "whole country", "nationwide"]},
 ]})
 
@@ -27,7 +28,7 @@ THEORY = Reading.model_validate({"wanted": 3, "look_for": [
     "conditional",
     "causal",
     "plan_links",
-    {"what": "its assumptions or risks", "terms": [
+    {"what": N_("its assumptions or risks"), "terms": [
         "assum", "risk", "provided that", "only if", "depends on", "condition"]},
 ]})
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FormField
+from wtforms import FormField, SelectField
 
 from ...plan import vocab as v
 from .common import (
@@ -25,8 +25,9 @@ from .common import (
 
 class AboutForm(StepForm):
     groups = [
-        (_l("The plan"), ["country_or_organisation", "plan_type", "title", "period_start",
-                          "period_end", "generation", "lead_institution", "resolutions"]),
+        (_l("The plan"), ["country_or_organisation", "plan_type", "title", "language",
+                          "period_start", "period_end", "generation", "lead_institution",
+                          "resolutions"]),
         (_l("Adoption"), ["adopting_authority", "adoption_instrument", "adoption_date",
                           "foreword_by"]),
         (_l("Where the plan applies"), ["capital", "regions", "policy_links"]),
@@ -36,6 +37,10 @@ class AboutForm(StepForm):
     plan_type = vocab_select(_l("Type of plan"), v.PLAN_TYPES)
     title = text(_l("Title of the plan"),
                  _l("For example: Second National Action Plan on Women, Peace and Security"))
+    language = SelectField(_l("Language of the plan"), choices=v.DOCUMENT_LANGUAGES.choices(),
+                           default="en", description=_l(
+                               "Its PDF and Word drafts and its gap report are printed in this "
+                               "language, whatever language you use NAP Drafter in."))
     period_start = year(_l("First year of the plan"))
     period_end = year(_l("Last year of the plan"), _l("Most plans run for three to five years."))
     generation = count(_l("Which plan is this?"), _l("1 for a first plan, 2 for a second, and so on."))

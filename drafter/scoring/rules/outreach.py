@@ -72,7 +72,7 @@ REVIEW_CLAUSE = Reading.model_validate({"wanted": 2, "look_for": [
 REVISION_TRIGGERS = Reading.model_validate({"wanted": 2, "look_for": [
     {"what": N_("the conditions that trigger a revision"), "signals": ["conditional"], "terms": [
         "if", "should", "in case", "in the event", "whenever"]},
-    {"what": N_("the events that would"), "terms": [
+    {"what": N_("the events that would call for one"), "terms": [
         "violence", "displace", "resolution", "funding", "budget", "election", "disaster",
         "crisis", "conflict", "pandemic", "off track", "evaluation", "review"]},
     {"what": N_("thresholds or deadlines"), "signals": ["figures", "dates"]},

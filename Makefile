@@ -7,6 +7,10 @@ VENV   ?= .venv
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 BIN    := $(VENV)/bin
+# The languages besides English, and their compiled catalogues (made at install; defined
+# here, before any rule names them: make expands a rule's prerequisites as it reads it).
+LANGS      := fr es ar pt
+CATALOGUES := $(foreach lang,$(LANGS),translations/$(lang)/LC_MESSAGES/messages.mo)
 export DRAFTER_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 # Debian packages: fonts and Pango for the PDFs; Chromium, poppler and Redis for the tests.
@@ -86,9 +90,6 @@ soak: $(VENV)/.installed
 # Translations (README, "Translating"): `make messages` collects every user-visible string
 # into translations/messages.pot and merges new ones into each language's catalogue; the
 # compiled catalogues are made from them at install time, so every language is served.
-LANGS      := fr es ar pt
-CATALOGUES := $(foreach lang,$(LANGS),translations/$(lang)/LC_MESSAGES/messages.mo)
-
 messages: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l -k N_ -c Translators: --sort-by-file \
 	  --project "NAP Drafter" --copyright-holder "NAP Drafter" -o translations/messages.pot .

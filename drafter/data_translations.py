@@ -27,14 +27,19 @@ def translation_path(original: str | Path, language: str) -> Path:
     return original.parent / "translations" / f"{original.stem}.{language}.yaml"
 
 
-def read_translation(original: str | Path, language: str) -> Any | None:
-    """The parsed translation of `original` into `language`, or None if there is none."""
-    path = translation_path(original, language)
+def translation_stamp(original: str | Path, language: str) -> int | None:
+    """When the translation of `original` into `language` last changed; None if there
+    is none."""
     try:
-        stamp = path.stat().st_mtime_ns
+        return translation_path(original, language).stat().st_mtime_ns
     except OSError:
         return None
-    return _read(str(path), stamp)
+
+
+def read_translation(original: str | Path, language: str) -> Any | None:
+    """The parsed translation of `original` into `language`, or None if there is none."""
+    stamp = translation_stamp(original, language)
+    return None if stamp is None else _read(str(translation_path(original, language)), stamp)
 
 
 @functools.lru_cache(maxsize=64)

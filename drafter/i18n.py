@@ -32,21 +32,24 @@ _command_language = SOURCE_LANGUAGE
 
 
 def use_environment_language(environ=None) -> str:
-    """Speak the language the environment asks for in the command's messages."""
+    """Speak the language the environment asks for in the command's messages, as gettext
+    reads it: LANGUAGE's list in order of preference, then the first of LC_ALL,
+    LC_MESSAGES and LANG that is set (a language we do not speak there means English)."""
     global _command_language
     import os
 
     environ = os.environ if environ is None else environ
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        for wanted in (environ.get(name) or "").split(":"):
-            code = wanted.split("_")[0].split(".")[0].lower()
-            if code in LANGUAGES:
-                _command_language = code
-                return code
-            if code and code not in ("c", "posix"):
-                break  # a language we do not speak: English, not the next variable's
-    _command_language = SOURCE_LANGUAGE
-    return SOURCE_LANGUAGE
+
+    def code(value: str) -> str:
+        return value.split("_")[0].split(".")[0].lower()
+
+    wanted = [code(value) for value in (environ.get("LANGUAGE") or "").split(":") if value]
+    locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG")
+                   if environ.get(name)), "")
+    wanted.append(code(locale))
+    _command_language = next((found for found in wanted if found in LANGUAGES),
+                             SOURCE_LANGUAGE)
+    return _command_language
 
 
 def command_language() -> str:

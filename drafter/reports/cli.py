@@ -47,11 +47,10 @@ def render_command(plan: Path, kind: str, out: Path, checklist_path: Path | None
 
     from flask_babel import force_locale
 
-    from ..scoring.translation import in_language
-
     from ..plan.transfer import ImportProblem, parse_document
     from ..scoring import ChecklistError, load_checklist, score
     from ..scoring.checklist import default_checklist_path
+    from ..scoring.translation import in_language
     from . import data, gapdata, pdf
     from .docx import plan_docx
 

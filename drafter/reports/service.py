@@ -18,8 +18,7 @@ from . import data, gapdata
 
 def document_language(plan: LoadedPlan) -> str:
     """The language `plan` is written in (English for a plan that never said)."""
-    about = plan.sections.get("about")
-    return getattr(about.data, "language", None) or "en" if about is not None else "en"
+    return plan.document.about.language
 
 
 def report_data(session: Session, kind: str, plan: LoadedPlan,

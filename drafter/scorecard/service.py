@@ -11,7 +11,6 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from ..i18n import current_language
-
 from ..plan.schema import PlanDocument
 from ..plan.store import LoadedPlan
 from ..scoring import Checklist, Scorecard, list_checklists, load_checklist, score

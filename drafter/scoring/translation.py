@@ -21,7 +21,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..data_translations import TranslationError, read_translation, translation_path
+from ..data_translations import (
+    TranslationError,
+    read_translation,
+    translation_path,
+    translation_stamp,
+)
 from ..i18n import LANGUAGES
 from .checklist import Checklist, ChecklistError
 
@@ -61,12 +66,12 @@ def checklist_texts(checklist: Checklist, language: str) -> ChecklistTexts | Non
             for item in exc.errors()]) from None
 
 
-def translation_problems(checklist: Checklist, languages=None) -> list[str]:
+def translation_problems(checklist: Checklist) -> list[str]:
     """One line per thing a translator still has to do, for every language the app
-    speaks (or `languages`): a missing file, a criterion or area without its texts, a
-    file made for another version of the checklist or naming ids the checklist lacks."""
+    speaks: a missing file, a criterion or area without its texts, a file made for
+    another version of the checklist or naming ids the checklist lacks."""
     problems = []
-    for language in languages or [code for code in LANGUAGES if code != checklist.language]:
+    for language in [code for code in LANGUAGES if code != checklist.language]:
         where = translation_path(checklist.path, language)
         try:
             texts = checklist_texts(checklist, language)
@@ -93,9 +98,10 @@ def translation_problems(checklist: Checklist, languages=None) -> list[str]:
     return problems
 
 
-# (id of the original, language, translation stamp) -> (original, translated). The
-# original is kept so that its id is not reused while the entry lives.
-_CACHE: dict[tuple[int, str], tuple[Checklist, Checklist]] = {}
+# (id of the original, language, translation file's stamp) -> (original, translated).
+# The original is kept so that its id is not reused while the entry lives; the stamp
+# makes an edited translation file show without a restart, as an edited checklist does.
+_CACHE: dict[tuple[int, str, int | None], tuple[Checklist, Checklist]] = {}
 _CACHE_SIZE = 64
 
 
@@ -104,7 +110,7 @@ def in_language(checklist: Checklist, language: str) -> Checklist:
     (or all, with no translation or a malformed one) in the checklist's own language."""
     if language == checklist.language:
         return checklist
-    key = (id(checklist), language)
+    key = (id(checklist), language, translation_stamp(checklist.path, language))
     cached = _CACHE.get(key)
     if cached is not None and cached[0] is checklist:
         return cached[1]

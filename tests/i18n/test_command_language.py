@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
     ({"LANGUAGE": "", "LC_MESSAGES": "es_AR.UTF-8"}, "es"),
     ({"LANG": "de_DE.UTF-8", "LANGUAGE": ""}, "en"),
     ({"LANG": "C.UTF-8"}, "en"),
+    ({"LANGUAGE": "de:fr", "LANG": "en_GB.UTF-8"}, "fr"),  # a list, in order of preference
+    ({"LC_ALL": "de_DE.UTF-8", "LANG": "fr_FR.UTF-8"}, "en"),  # LC_ALL rules: unspoken
     ({}, "en"),
 ])
 def test_the_environment_names_the_language(environ, language):
